@@ -1,0 +1,26 @@
+package io.osprey.server.config;
+
+/**
+ * The whole of {@code osprey.yaml}. Every key is optional: a missing section takes its defaults, which derive
+ * from the home domain where they can.
+ *
+ * @param homeDomain the IMS home network domain (TS 23.003 §13.2), default for test PLMN 001/01
+ * @param sip        SIP stack settings shared by every SIP function
+ * @param proxy      the plain stateful proxy role ({@code osprey run proxy})
+ * @param overload   load shedding
+ */
+public record OspreyConfig(String homeDomain, SipConfig sip, ProxyConfig proxy, OverloadConfig overload) {
+
+    public static final String DEFAULT_HOME_DOMAIN = "ims.mnc001.mcc001.3gppnetwork.org";
+
+    public OspreyConfig {
+        homeDomain = homeDomain == null ? DEFAULT_HOME_DOMAIN : ConfigChecks.hostname("home-domain", homeDomain);
+        sip = sip == null ? SipConfig.defaults() : sip;
+        proxy = proxy == null ? ProxyConfig.defaults() : proxy;
+        overload = overload == null ? OverloadConfig.defaults() : overload;
+    }
+
+    public static OspreyConfig defaults() {
+        return new OspreyConfig(null, null, null, null);
+    }
+}

@@ -1,0 +1,54 @@
+package io.osprey.server.arch;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module layering of docs/architecture.md: lower modules never import higher ones, and the protocol modules
+ * (SIP, Diameter, AKA) know nothing of each other or of IMS roles. The server module depends on every module, so its
+ * test class path sees them all.
+ */
+class LayeringTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importOsprey() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.osprey");
+    }
+
+    @Test
+    void modulesDependOnlyDownwards() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("common").definedBy("io.osprey.common..")
+                .layer("sip").definedBy("io.osprey.sip..")
+                .layer("diameter").definedBy("io.osprey.diameter..")
+                .layer("aka").definedBy("io.osprey.aka..")
+                .layer("server").definedBy("io.osprey.server..")
+                .whereLayer("server").mayNotBeAccessedByAnyLayer()
+                .whereLayer("sip").mayOnlyBeAccessedByLayers("server")
+                .whereLayer("diameter").mayOnlyBeAccessedByLayers("server")
+                .whereLayer("aka").mayOnlyBeAccessedByLayers("server")
+                .whereLayer("common").mayOnlyBeAccessedByLayers("sip", "diameter", "aka", "server")
+                .check(classes);
+    }
+
+    @Test
+    void protocolCodeDoesNotReachForTheNetworkLayerOutsideItsTransports() {
+        // Codecs take bytes and return messages (Netty buffers are fine); only transports touch channels and sockets.
+        noClasses().that().resideInAnyPackage("io.osprey.sip.message..", "io.osprey.sip.uri..", "io.osprey.sip.sdp..",
+                        "io.osprey.sip.auth..", "io.osprey.aka..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.netty.channel..", "java.nio.channels..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}
