@@ -1,0 +1,94 @@
+package io.osprey.sip.proxy;
+
+import io.osprey.sip.message.Branch;
+import io.osprey.sip.message.NameAddress;
+import io.osprey.sip.message.SipRequest;
+import io.osprey.sip.message.Via;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Branch ids that carry a loop fingerprint, and loop detection with them (RFC 3261 §16.3 step 4, §16.6 step 8).
+ *
+ * <p>A branch is {@code z9hG4bK} + a 64-bit hash of the fields that decide where a request goes (Request-URI,
+ * From tag, To tag, Call-ID, CSeq number, Route, Proxy-Require) + {@code .} + random part. When a request comes back
+ * with a Via of ours whose fingerprint equals that of the request as it is now, nothing that affects routing has
+ * changed since we forwarded it: a loop (482). A different fingerprint is a spiral, which is legitimate (e.g. an
+ * S-CSCF forwarding to an AS and getting the request back).
+ */
+public final class LoopDetector {
+
+    private final LocalAddresses local;
+
+    public LoopDetector(LocalAddresses local) {
+        this.local = local;
+    }
+
+    /** A fresh branch for forwarding {@code incoming}. */
+    public String branch(SipRequest incoming) {
+        return Branch.MAGIC_COOKIE + fingerprint(incoming) + "." + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    }
+
+    /** A fresh branch with no fingerprint, for requests this element originates (e.g. CANCEL needs the INVITE's). */
+    public static String randomBranch() {
+        return Branch.MAGIC_COOKIE + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    }
+
+    /** Whether {@code request} already passed this proxy with the same routing-relevant fields. */
+    public boolean isLoop(SipRequest request) {
+        String expected = null;
+        for (Via via : request.vias()) {
+            if (!isOurs(via)) {
+                continue;
+            }
+            Branch branch = via.branch();
+            if (branch == null) {
+                continue;
+            }
+            if (expected == null) {
+                expected = Branch.MAGIC_COOKIE + fingerprint(request) + ".";
+            }
+            if (branch.value().startsWith(expected)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isOurs(Via via) {
+        return via.host().equalsIgnoreCase(local.advertisedHost())
+                && (via.port() == local.port(io.osprey.sip.transport.TransportProtocol.UDP)
+                || via.port() == local.port(io.osprey.sip.transport.TransportProtocol.TCP)
+                || via.port() == local.port(io.osprey.sip.transport.TransportProtocol.TLS));
+    }
+
+    static String fingerprint(SipRequest request) {
+        long hash = 0xcbf29ce484222325L;
+        hash = mix(hash, request.requestUri().toString());
+        NameAddress from = request.from();
+        NameAddress to = request.to();
+        hash = mix(hash, from == null ? null : from.tag());
+        hash = mix(hash, to == null ? null : to.tag());
+        hash = mix(hash, request.callId() == null ? null : request.callId().value());
+        hash = mix(hash, request.cseq() == null ? null : Long.toString(request.cseq().number()));
+        for (String route : request.headers("Route")) {
+            hash = mix(hash, route);
+        }
+        for (String tag : request.headers("Proxy-Require")) {
+            hash = mix(hash, tag);
+        }
+        return Long.toHexString(hash);
+    }
+
+    /** FNV-1a over the characters, with a separator so that field boundaries count. */
+    private static long mix(long hash, String value) {
+        if (value != null) {
+            for (int i = 0; i < value.length(); i++) {
+                hash ^= value.charAt(i);
+                hash *= 0x100000001b3L;
+            }
+        }
+        hash ^= 0x1f;
+        return hash * 0x100000001b3L;
+    }
+}

@@ -1,0 +1,190 @@
+package io.osprey.sip.proxy;
+
+import io.osprey.sip.message.SipRequest;
+import io.osprey.sip.message.SipResponse;
+import io.osprey.sip.transaction.ServerTransaction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The response context of RFC 3261 §16.7 for one proxied request: its branches, the best final response so far,
+ * and the forking plan (groups tried in parallel, one after another). Lives on the request's lane.
+ */
+final class ResponseContext {
+
+    private final StatefulProxy proxy;
+    final ServerTransaction server;
+    final SipRequest request;
+    private final List<List<Target>> groups;
+    private final List<ProxyBranch> branches = new ArrayList<>();
+    private int nextGroup;
+    private SipResponse best;
+    private boolean finalSent;
+    private boolean cancelled;
+
+    ResponseContext(StatefulProxy proxy, ServerTransaction server, SipRequest request, List<List<Target>> groups) {
+        this.proxy = proxy;
+        this.server = server;
+        this.request = request;
+        this.groups = groups;
+    }
+
+    /** Forwards to the next group of targets; answers with the best response when none is left. */
+    void startNextGroup() {
+        while (nextGroup < groups.size() && !cancelled) {
+            List<Target> group = groups.get(nextGroup++);
+            boolean anyStarted = false;
+            for (Target target : group) {
+                anyStarted |= proxy.forward(this, target);
+            }
+            if (anyStarted && hasPendingBranches()) {
+                return;
+            }
+        }
+        if (!hasPendingBranches()) {
+            sendBest();
+        }
+    }
+
+    void add(ProxyBranch branch) {
+        branches.add(branch);
+    }
+
+    /** §16.7: a response on a branch. The top Via (ours) is still on it. */
+    void onBranchResponse(ProxyBranch branch, SipResponse withOurVia) {
+        SipResponse response = withOurVia.toBuilder().removeFirst("Via").build();
+        int code = response.statusCode();
+        if (code < 200) {
+            branch.provisionalReceived = true;
+            if (branch.cancelPending && !branch.cancelSent) {
+                proxy.sendCancel(this, branch, branch.cancelReason); // §9.1: the CANCEL waited for a provisional
+            }
+            if (code > 100 && !finalSent) {
+                server.respond(response); // step 5: forward provisionals other than 100 at once
+            }
+            return;
+        }
+        if (code < 300) {
+            branch.completed = true;
+            if (!server.respond(response)) {
+                proxy.forwardStateless(response, server); // a 2xx after another final still goes upstream
+            }
+            finalSent = true;
+            cancelPendingBranches("SIP;cause=200;text=\"Call completed elsewhere\"");
+            return;
+        }
+        if (branch.completed) {
+            return;
+        }
+        branch.completed = true;
+        record(response);
+        if (code >= 600) {
+            cancelPendingBranches("SIP;cause=" + code + ";text=\"" + response.reasonPhrase() + "\"");
+        }
+        if (!hasPendingBranches() && !finalSent) {
+            if (code >= 600 || best.statusCode() >= 600 || cancelled || nextGroup >= groups.size()) {
+                sendBest();
+            } else {
+                startNextGroup();
+            }
+        }
+    }
+
+    /** A branch ended without a response: timer B/F (408) or a transport error (503), §16.7 step 2 and §16.9. */
+    void onBranchFailure(ProxyBranch branch, int code, String reason, String warning) {
+        if (branch.completed) {
+            return;
+        }
+        onBranchResponseSynthesized(branch, proxy.localResponse(request, code, reason, warning));
+    }
+
+    private void onBranchResponseSynthesized(ProxyBranch branch, SipResponse response) {
+        branch.completed = true;
+        record(response);
+        if (!hasPendingBranches() && !finalSent) {
+            if (cancelled || nextGroup >= groups.size()) {
+                sendBest();
+            } else {
+                startNextGroup();
+            }
+        }
+    }
+
+    /** A CANCEL for the request arrived (§16.10): cancel every pending branch and start no new ones. */
+    void cancel(String reason) {
+        cancelled = true;
+        cancelPendingBranches(reason);
+    }
+
+    private void cancelPendingBranches(String reason) {
+        for (ProxyBranch branch : branches) {
+            if (branch.completed || branch.cancelSent) {
+                continue;
+            }
+            if (!"INVITE".equals(request.method())) {
+                continue; // only INVITE transactions can be cancelled meaningfully (§9)
+            }
+            if (branch.provisionalReceived) {
+                proxy.sendCancel(this, branch, reason);
+            } else {
+                branch.cancelPending = true;
+                branch.cancelReason = reason;
+            }
+        }
+    }
+
+    private boolean hasPendingBranches() {
+        for (ProxyBranch branch : branches) {
+            if (!branch.completed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void record(SipResponse response) {
+        if (best == null || rank(response.statusCode()) < rank(best.statusCode())) {
+            best = response;
+        }
+    }
+
+    /**
+     * §16.7 step 6: any 6xx first; else the lowest class, preferring 401, 407, 415, 420 and 484 within 4xx
+     * (they let the client fix the request), 503 last because it only speaks for the proxy's next hop.
+     */
+    static int rank(int code) {
+        if (code >= 600) {
+            return 0;
+        }
+        if (code >= 300 && code < 400) {
+            return 10;
+        }
+        if (code == 401 || code == 407 || code == 415 || code == 420 || code == 484) {
+            return 20;
+        }
+        if (code >= 400 && code < 500) {
+            return code == 408 ? 40 : 30;
+        }
+        return code == 503 ? 60 : 50;
+    }
+
+    private void sendBest() {
+        if (finalSent) {
+            return;
+        }
+        finalSent = true;
+        SipResponse response = best;
+        if (response == null) {
+            response = proxy.localResponse(request, 480, "Temporarily Unavailable", "no target could be reached");
+        } else if (response.statusCode() == 503) {
+            // §16.7 step 6: a 503 from downstream would make the client think this proxy is overloaded.
+            response = proxy.localResponse(request, 500, "Server Internal Error", "next hop unavailable");
+        }
+        server.respond(response);
+        proxy.contextDone(this);
+    }
+
+    boolean isFinalSent() {
+        return finalSent;
+    }
+}

@@ -1,0 +1,300 @@
+package io.osprey.sip.proxy;
+
+import io.osprey.sip.message.NameAddress;
+import io.osprey.sip.message.SipRequest;
+import io.osprey.sip.message.SipResponse;
+import io.osprey.sip.message.Via;
+import io.osprey.sip.transaction.InviteServerTransaction;
+import io.osprey.sip.transaction.ServerTransaction;
+import io.osprey.sip.transaction.TransactionLayer;
+import io.osprey.sip.transaction.TransactionUser;
+import io.osprey.sip.transport.Hop;
+import io.osprey.sip.transport.InboundMessage;
+import io.osprey.sip.transport.MessageSender;
+import io.osprey.sip.transport.Source;
+import io.osprey.sip.transport.TransportProtocol;
+import io.osprey.sip.uri.SipUri;
+import io.osprey.sip.uri.Uri;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The stateful proxy core of RFC 3261 §16: request validation (§16.3), Route pre-processing (§16.4), target
+ * determination through a {@link TargetResolver} (§16.5), forwarding with Max-Forwards, Record-Route, Via and loop
+ * fingerprint (§16.6), response processing with best-response choice and forking (§16.7, §16.9), CANCEL (§16.10),
+ * and stateless forwarding of ACK for 2xx and of stray responses.
+ *
+ * <p>Everything runs on the lane of the request's Call-ID; the proxy holds no locks.
+ */
+public final class StatefulProxy implements TransactionUser {
+
+    private final ProxySettings settings;
+    private final LocalAddresses local;
+    private final TargetResolver resolver;
+    private final NextHops nextHops;
+    private final MessageSender sender;
+    private final LoopDetector loops;
+    private final Map<ServerTransaction, ResponseContext> contexts = new ConcurrentHashMap<>();
+    private final ProxyStats stats = new ProxyStats();
+    private TransactionLayer layer;
+
+    public StatefulProxy(ProxySettings settings, LocalAddresses local, TargetResolver resolver, NextHops nextHops,
+                         MessageSender sender) {
+        this.settings = settings;
+        this.local = local;
+        this.resolver = resolver;
+        this.nextHops = nextHops;
+        this.sender = sender;
+        this.loops = new LoopDetector(local);
+    }
+
+    /** Connects the proxy to its transaction layer (which in turn was built with this proxy as its user). */
+    public void bind(TransactionLayer transactionLayer) {
+        this.layer = transactionLayer;
+    }
+
+    public ProxyStats stats() {
+        return stats;
+    }
+
+    /** Number of requests with branches still pending. */
+    public int activeContexts() {
+        return contexts.size();
+    }
+
+    @Override
+    public void onRequest(ServerTransaction transaction, InboundMessage inbound) {
+        SipRequest request = (SipRequest) inbound.message();
+        if ("CANCEL".equals(request.method()) && cancelLocally(transaction, request)) {
+            return;
+        }
+        SipResponse rejection = validate(request);
+        if (rejection != null) {
+            stats.rejected();
+            transaction.respond(rejection);
+            return;
+        }
+        SipRequest routed = preprocessRoutes(request);
+        RoutingDecision decision = routed.routes().isEmpty()
+                ? resolver.resolve(routed)
+                : RoutingDecision.Forward.to(new Target(routed.requestUri(), null));
+        switch (decision) {
+            case RoutingDecision.Respond respond -> {
+                stats.rejected();
+                transaction.respond(localResponse(request, respond.statusCode(), respond.reason(), respond.warning()));
+            }
+            case RoutingDecision.Forward forward -> {
+                ResponseContext context = new ResponseContext(this, transaction, routed, forward.groups());
+                contexts.put(transaction, context);
+                stats.forwarded();
+                context.startNextGroup();
+            }
+        }
+    }
+
+    /**
+     * RFC 3261 §16.3 step 4 (loop detection). Steps 2, 3 and 5 (URI scheme, Max-Forwards, Proxy-Require) are the
+     * stack's {@code SipRequestValidator}'s, which runs before any request reaches the transaction layer.
+     */
+    private SipResponse validate(SipRequest request) {
+        if (loops.isLoop(request)) {
+            stats.loop();
+            return localResponse(request, 482, "Loop Detected", "request already passed this proxy unchanged");
+        }
+        return null;
+    }
+
+    /**
+     * RFC 3261 §16.4: undo strict routing by the previous hop (our URI in the Request-URI means the real target is
+     * the last Route), then remove our own Route values from the top (two of them after double Record-Route).
+     */
+    SipRequest preprocessRoutes(SipRequest request) {
+        SipRequest current = request;
+        List<NameAddress> routes = current.routes();
+        if (local.isLocal(current.requestUri()) && !routes.isEmpty()) {
+            NameAddress last = routes.get(routes.size() - 1);
+            SipRequest.Builder builder = current.toBuilder().requestUri(last.uri()).remove("Route");
+            for (int i = 0; i < routes.size() - 1; i++) {
+                builder.add("Route", routes.get(i).toString());
+            }
+            current = builder.build();
+            routes = current.routes();
+        }
+        while (!routes.isEmpty() && local.isLocal(routes.get(0).uri())) {
+            current = current.toBuilder().removeFirst("Route").build();
+            routes = current.routes();
+        }
+        return current;
+    }
+
+    /** §16.6: forwards one copy of the context's request to {@code target}; false if the branch failed at once. */
+    boolean forward(ResponseContext context, Target target) {
+        SipRequest request = context.request;
+        SipRequest.Builder copy = request.toBuilder().requestUri(target.requestUri());
+        int maxForwards = request.maxForwards();
+        copy.set("Max-Forwards", Integer.toString(maxForwards < 0 ? 70 : maxForwards - 1));
+
+        List<NameAddress> routes = request.routes();
+        if (!routes.isEmpty() && routes.get(0).uri() instanceof SipUri top && !top.lr()) {
+            // §16.6 step 6: the next hop is a strict router; it wants its URI in the Request-URI.
+            copy.add("Route", "<" + target.requestUri() + ">").removeFirst("Route").requestUri(top);
+        }
+        Hop hop = target.hop();
+        if (hop == null) {
+            Uri next = !routes.isEmpty() ? routes.get(0).uri() : target.requestUri();
+            hop = nextHops.resolve(next);
+        }
+        ProxyBranch branch = new ProxyBranch(context, target, hop);
+        context.add(branch);
+        if (hop == null) {
+            context.onBranchFailure(branch, 503, "Service Unavailable", "cannot resolve " + target.requestUri());
+            return false;
+        }
+        TransportProtocol inbound = context.server.source().transport();
+        if (settings.recordRoute() && isDialogCreating(request)) {
+            if (inbound != hop.transport()) {
+                copy.addFirst("Record-Route", local.recordRoute(inbound)); // RFC 5658 double Record-Route
+            }
+            copy.addFirst("Record-Route", local.recordRoute(hop.transport()));
+        }
+        copy.addFirst("Via", local.via(hop.transport(), loops.branch(request)));
+        branch.transaction = layer.sendRequest(copy.build(), hop, branch);
+        return true;
+    }
+
+    private static boolean isDialogCreating(SipRequest request) {
+        String method = request.method();
+        boolean initial = request.to() == null || request.to().tag() == null;
+        return initial && ("INVITE".equals(method) || "SUBSCRIBE".equals(method) || "REFER".equals(method)
+                || "NOTIFY".equals(method));
+    }
+
+    /** §9.1: a CANCEL for a branch, built from the request the branch sent (same Via, so the same branch id). */
+    void sendCancel(ResponseContext context, ProxyBranch branch, String reason) {
+        if (branch.transaction == null || branch.cancelSent) {
+            return;
+        }
+        branch.cancelSent = true;
+        SipRequest sent = branch.transaction.request();
+        SipRequest.Builder cancel = SipRequest.builder("CANCEL", sent.requestUri())
+                .add("Via", sent.topVia().toString())
+                .add("Max-Forwards", "70")
+                .add("From", sent.header("From"))
+                .add("To", sent.header("To"))
+                .add("Call-ID", sent.header("Call-ID"))
+                .add("CSeq", sent.cseq().number() + " CANCEL");
+        for (String route : sent.headers("Route")) {
+            cancel.add("Route", route);
+        }
+        if (reason != null) {
+            cancel.add("Reason", reason);
+        }
+        layer.sendRequest(cancel.build(), branch.hop, CancelListener.INSTANCE);
+    }
+
+    /**
+     * §16.10: a CANCEL whose INVITE this proxy holds is answered here with 200 and cancels the branches.
+     * Returns false when there is no such INVITE, and the CANCEL is then proxied like any request.
+     */
+    private boolean cancelLocally(ServerTransaction cancelTransaction, SipRequest cancel) {
+        InviteServerTransaction invite = layer.inviteTransactionFor(cancel);
+        if (invite == null) {
+            return false;
+        }
+        cancelTransaction.respond(SipResponse.forRequest(cancel, 200, "OK").build());
+        ResponseContext context = contexts.get(invite);
+        if (context != null) {
+            String reason = cancel.header("Reason");
+            context.cancel(reason);
+        }
+        return true;
+    }
+
+    @Override
+    public void onAck(InboundMessage inbound) {
+        // ACK for a 2xx is its own end-to-end transaction: forward statelessly along the route (§16.11 rules).
+        SipRequest ack = preprocessRoutes((SipRequest) inbound.message());
+        if (ack.maxForwards() == 0) {
+            return;
+        }
+        Hop hop;
+        Uri requestUri = ack.requestUri();
+        if (!ack.routes().isEmpty()) {
+            hop = nextHops.resolve(ack.routes().get(0).uri());
+        } else if (resolver.resolve(ack) instanceof RoutingDecision.Forward forward && !forward.groups().isEmpty()
+                && !forward.groups().get(0).isEmpty()) {
+            Target target = forward.groups().get(0).get(0);
+            requestUri = target.requestUri();
+            hop = target.hop() != null ? target.hop() : nextHops.resolve(requestUri);
+        } else {
+            return;
+        }
+        if (hop == null) {
+            return;
+        }
+        int maxForwards = ack.maxForwards();
+        SipRequest forwarded = ack.toBuilder()
+                .requestUri(requestUri)
+                .set("Max-Forwards", Integer.toString(maxForwards < 0 ? 70 : maxForwards - 1))
+                .addFirst("Via", local.via(hop.transport(), loops.branch(ack)))
+                .build();
+        stats.statelessAck();
+        layer.sendAck(forwarded, hop);
+    }
+
+    @Override
+    public void onStrayResponse(InboundMessage inbound) {
+        SipResponse response = (SipResponse) inbound.message();
+        Via top = response.topVia();
+        if (top == null || !top.host().equalsIgnoreCase(local.advertisedHost())) {
+            return; // not ours to forward (§18.1.2: discard)
+        }
+        SipResponse popped = response.toBuilder().removeFirst("Via").build();
+        if (popped.topVia() == null) {
+            return;
+        }
+        stats.strayForwarded();
+        forwardToVia(popped);
+    }
+
+    /** Forwards a response upstream by its top Via alone, outside any transaction. */
+    void forwardStateless(SipResponse response, ServerTransaction server) {
+        sender.sendResponse(response, server.source(), cause -> { });
+    }
+
+    private void forwardToVia(SipResponse response) {
+        Via next = response.topVia();
+        TransportProtocol transport = TransportProtocol.fromToken(next.transport());
+        if (transport == null) {
+            return;
+        }
+        sender.sendResponse(response, new Source(transport, null, null), cause -> { });
+    }
+
+    @Override
+    public void onServerTransactionTerminated(ServerTransaction transaction, boolean timedOut) {
+        contexts.remove(transaction);
+    }
+
+    void contextDone(ResponseContext context) {
+        contexts.remove(context.server, context);
+    }
+
+    /** A final response generated by this proxy, with a To tag and a Warning (RFC 3261 §20.43, code 399). */
+    SipResponse localResponse(SipRequest request, int code, String reason, String warning) {
+        SipResponse.Builder response = SipResponse.forRequest(request, code, reason);
+        if (code > 100) {
+            response.toTag(newTag());
+        }
+        if (warning != null) {
+            response.add("Warning", "399 " + local.advertisedHost() + " \"" + warning.replace('"', '\'') + "\"");
+        }
+        return response.build();
+    }
+
+    private static String newTag() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    }
+}

@@ -1,0 +1,151 @@
+package io.osprey.sip.stack;
+
+import io.osprey.common.lane.Lanes;
+import io.osprey.common.time.SystemScheduler;
+import io.osprey.sip.codec.SipRejection;
+import io.osprey.sip.codec.SipRequestValidator;
+import io.osprey.sip.message.CallId;
+import io.osprey.sip.message.NameAddress;
+import io.osprey.sip.message.SipMessage;
+import io.osprey.sip.message.SipRequest;
+import io.osprey.sip.message.SipResponse;
+import io.osprey.sip.transaction.LaneDispatcher;
+import io.osprey.sip.transaction.TransactionLayer;
+import io.osprey.sip.transaction.TransactionUser;
+import io.osprey.sip.transport.InboundMessage;
+import io.osprey.sip.transport.MessageSender;
+import io.osprey.sip.transport.SipTransports;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One SIP element's stack: transports (Netty I/O threads), lanes keyed by Call-ID, a timer thread, and the
+ * transaction layer with its user on top.
+ *
+ * <pre>
+ *   Netty event loop: datagram/stream → decode → overload check → lane of Call-ID
+ *   lane:             validate (RFC 3261 §8.2, §16.3) → transaction layer (§17) → transaction user
+ * </pre>
+ *
+ * Overload control: when the fullest lane is past the configured ratio, or a lane's queue is full, a new request
+ * (not ACK, not CANCEL, not in a dialog) is answered with 503 and Retry-After from the I/O thread, while requests
+ * within dialogs and responses keep flowing so calls in progress complete.
+ */
+public final class SipStack implements AutoCloseable {
+
+    private final SipStackSettings settings;
+    private final Lanes lanes;
+    private final SystemScheduler scheduler = new SystemScheduler("sip-timers");
+    private final SipTransports transports;
+    private final SipRequestValidator validator;
+    private final LongAdder overloadRejections = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private TransactionLayer layer;
+
+    public SipStack(SipStackSettings settings) {
+        this.settings = settings;
+        this.lanes = new Lanes("sip-lane", settings.lanes(), settings.laneQueue());
+        this.transports = new SipTransports(settings.transport(), settings.limits(), this::dispatch, settings.ioThreads());
+        this.validator = SipRequestValidator.builder(SipRequestValidator.Role.PROXY).build();
+    }
+
+    /** What the transaction user sends through. Usable before {@link #start}. */
+    public MessageSender sender() {
+        return transports;
+    }
+
+    public SipTransports transports() {
+        return transports;
+    }
+
+    /** Builds the transaction layer for {@code user} and binds the listeners. */
+    public TransactionLayer start(TransactionUser user) throws IOException, InterruptedException {
+        LaneDispatcher dispatcher = (callId, task) -> lanes.put(callId.hashCode(), task);
+        layer = new TransactionLayer(settings.timers(), scheduler, transports, dispatcher, user);
+        transports.start();
+        return layer;
+    }
+
+    /** Requests refused with 503 because of load. */
+    public long overloadRejections() {
+        return overloadRejections.sum();
+    }
+
+    /** Messages dropped because their lane was full (retransmissions recover them). */
+    public long droppedMessages() {
+        return dropped.sum();
+    }
+
+    /** Runs on a Netty event loop: never blocks. */
+    private void dispatch(InboundMessage inbound) {
+        SipMessage message = inbound.message();
+        CallId callId = message.callId();
+        int key = callId == null ? 0 : callId.value().hashCode();
+        boolean newRequest = message instanceof SipRequest request && isOutOfDialog(request);
+        if (newRequest && lanes.maxLoad() >= settings.rejectAbove()) {
+            rejectForOverload(inbound);
+            return;
+        }
+        if (!lanes.offer(key, () -> process(inbound))) {
+            if (newRequest) {
+                rejectForOverload(inbound);
+            } else {
+                dropped.increment();
+            }
+        }
+    }
+
+    private static boolean isOutOfDialog(SipRequest request) {
+        String method = request.method();
+        if ("ACK".equals(method) || "CANCEL".equals(method)) {
+            return false;
+        }
+        NameAddress to = request.to();
+        return to == null || to.tag() == null;
+    }
+
+    private void rejectForOverload(InboundMessage inbound) {
+        overloadRejections.increment();
+        transports.stats().rejected();
+        SipRequest request = (SipRequest) inbound.message();
+        SipResponse busy = SipResponse.forRequest(request, 503, "Service Unavailable")
+                .toTag(newTag())
+                .add("Retry-After", Long.toString(Math.max(1, settings.retryAfter().toSeconds())))
+                .build();
+        transports.sendResponse(busy, inbound.source(), cause -> { });
+    }
+
+    /** Runs on the lane of the message's Call-ID. */
+    private void process(InboundMessage inbound) {
+        if (inbound.message() instanceof SipRequest request) {
+            Optional<SipRejection> rejection = validator.validate(request);
+            if (rejection.isPresent()) {
+                transports.stats().rejected();
+                if (!"ACK".equals(request.method())) { // a bad ACK is dropped, never answered (§17.2.3)
+                    SipResponse response = rejection.get().toResponse(request,
+                            settings.transport().advertisedHost(), newTag());
+                    transports.sendResponse(response, inbound.source(), cause -> { });
+                }
+                return;
+            }
+        }
+        layer.receive(inbound);
+    }
+
+    private static String newTag() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+    }
+
+    public TransactionLayer transactions() {
+        return layer;
+    }
+
+    @Override
+    public void close() {
+        transports.close();
+        scheduler.close();
+        lanes.close();
+    }
+}

@@ -1,0 +1,14 @@
+package io.osprey.sip.transaction;
+
+/**
+ * Runs work on the lane that owns a Call-ID, so every transaction and dialog of a call is touched by one thread
+ * only. Timer expiries and transport failures arrive on other threads and come back through here.
+ */
+@FunctionalInterface
+public interface LaneDispatcher {
+
+    void execute(String callId, Runnable task);
+
+    /** Runs tasks at once on the calling thread: for tests, and for code already on its lane. */
+    LaneDispatcher DIRECT = (callId, task) -> task.run();
+}

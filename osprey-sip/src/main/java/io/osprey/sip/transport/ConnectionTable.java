@@ -1,0 +1,50 @@
+package io.osprey.sip.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Open stream connections (TCP, TLS) by transport and peer address, inbound and outbound alike, so a response
+ * goes back over the connection its request came on (RFC 3261 §18.2.2) and requests to a peer reuse an existing
+ * connection (RFC 5923 spirit). Concurrent sends to a peer share one connection attempt.
+ */
+final class ConnectionTable {
+
+    private record Key(TransportProtocol transport, InetSocketAddress remote) {
+    }
+
+    private final Map<Key, Channel> open = new ConcurrentHashMap<>();
+    private final Map<Key, ChannelFuture> connecting = new ConcurrentHashMap<>();
+
+    Channel get(TransportProtocol transport, InetSocketAddress remote) {
+        return open.get(new Key(transport, remote));
+    }
+
+    void register(TransportProtocol transport, Channel channel) {
+        Key key = new Key(transport, (InetSocketAddress) channel.remoteAddress());
+        open.put(key, channel);
+        channel.closeFuture().addListener(closed -> open.remove(key, channel));
+    }
+
+    /** The pending or new connection to {@code remote}; registration happens when the channel becomes active. */
+    ChannelFuture connect(TransportProtocol transport, InetSocketAddress remote, Bootstrap bootstrap) {
+        Key key = new Key(transport, remote);
+        ChannelFuture future = connecting.computeIfAbsent(key, k -> bootstrap.connect(remote));
+        future.addListener(done -> connecting.remove(key, future));
+        return future;
+    }
+
+    int size() {
+        return open.size();
+    }
+
+    void closeAll() {
+        for (Channel channel : open.values()) {
+            channel.close();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.osprey.sip.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.osprey.sip.codec.SipMessageDecoder;
+import io.osprey.sip.codec.SipParseException;
+import io.osprey.sip.message.SipMessage;
+import io.osprey.sip.message.SipRequest;
+import java.net.InetSocketAddress;
+
+/**
+ * Decodes one SIP message per UDP datagram (RFC 3261 §18.3: Content-Length bounds it, trailing octets are
+ * ignored). A bad request is answered at once with the status and Warning the decoder chose; a bad response and
+ * keep-alive datagrams (CRLF, RFC 5626 §4.4.1 over UDP uses STUN, which is not SIP) are dropped.
+ */
+final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+
+    private final SipTransports transports;
+    private final SipMessageDecoder decoder;
+
+    DatagramHandler(SipTransports transports) {
+        this.transports = transports;
+        this.decoder = new SipMessageDecoder(transports.limits(), io.osprey.sip.codec.CompliancePolicy.LENIENT,
+                new io.osprey.sip.codec.ComplianceCounters());
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+        ByteBuf content = packet.content();
+        if (isBlank(content)) {
+            return;
+        }
+        InetSocketAddress sender = packet.sender();
+        SipMessage message;
+        try {
+            message = decoder.decode(content);
+        } catch (SipParseException e) {
+            transports.stats().malformed();
+            if (e.isRequest()) {
+                transports.sendRaw(ctx.channel(), sender, e.response(transports.config().advertisedHost(), null));
+            }
+            return;
+        }
+        if (message instanceof SipRequest request) {
+            message = WireCodec.stampReceived(request, sender);
+        }
+        Source source = new Source(TransportProtocol.UDP, sender, (InetSocketAddress) ctx.channel().localAddress());
+        transports.deliver(new InboundMessage(message, source, System.nanoTime()));
+    }
+
+    private static boolean isBlank(ByteBuf content) {
+        for (int i = content.readerIndex(); i < content.writerIndex(); i++) {
+            byte b = content.getByte(i);
+            if (b != '\r' && b != '\n' && b != ' ' && b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,55 @@
+package io.osprey.sip.transport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Creates a self-signed development certificate for TLS on first start when none is configured, using the JDK's
+ * own {@code keytool} (no cryptography library needed; see docs/decisions/0003). The key store is PKCS#12 with
+ * the password {@link #PASSWORD}: it is for development only, and production configurations name their own.
+ */
+public final class DevCertificate {
+
+    /** Password of generated development key stores. Not a secret: the store holds a throw-away key. */
+    public static final String PASSWORD = "osprey-dev";
+    static final String ALIAS = "osprey";
+
+    private DevCertificate() {
+    }
+
+    /** Returns {@code keyStore}, creating it with a certificate for {@code host} if it does not exist. */
+    public static Path ensure(Path keyStore, String host) throws IOException {
+        if (Files.exists(keyStore)) {
+            return keyStore;
+        }
+        Path parent = keyStore.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        String san = host.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ':')
+                ? "ip:" + host : "dns:" + host;
+        List<String> command = List.of(keytool.toString(), "-genkeypair", "-noprompt",
+                "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA",
+                "-validity", "825", "-dname", "CN=" + host + ", O=Osprey development",
+                "-ext", "san=" + san + ",dns:localhost,ip:127.0.0.1",
+                "-storetype", "PKCS12", "-keystore", keyStore.toString(),
+                "-storepass", PASSWORD, "-keypass", PASSWORD);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                String output = new String(process.getInputStream().readAllBytes());
+                process.destroyForcibly();
+                throw new IOException("keytool could not create " + keyStore + ": " + output.strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted while creating " + keyStore, e);
+        }
+        return keyStore;
+    }
+}

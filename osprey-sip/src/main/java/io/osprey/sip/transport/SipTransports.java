@@ -1,0 +1,254 @@
+package io.osprey.sip.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.osprey.sip.codec.SipLimits;
+import io.osprey.sip.message.SipMessage;
+import io.osprey.sip.message.SipRequest;
+import io.osprey.sip.message.SipResponse;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SIP transports of one network function: UDP, TCP and TLS listeners on Netty, outbound connections, and the
+ * sending rules of RFC 3261 §18 (UDP→TCP for large requests, responses by connection or Via received/rport,
+ * RFC 3581). Netty handlers only frame and decode; decoded messages go to the {@link InboundHandler}.
+ */
+public final class SipTransports implements MessageSender, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SipTransports.class);
+
+    private final TransportConfig config;
+    private final SipLimits limits;
+    private final InboundHandler inbound;
+    private final EventLoopGroup group;
+    private final ConnectionTable connections = new ConnectionTable();
+    private final List<Channel> listeners = new ArrayList<>();
+    private final TransportStats stats = new TransportStats();
+    private Channel udp;
+    private SslContext serverTls;
+    private SslContext clientTls;
+    private Bootstrap tcpClient;
+    private Bootstrap tlsClient;
+    private InetSocketAddress udpLocal;
+    private InetSocketAddress tcpLocal;
+    private InetSocketAddress tlsLocal;
+
+    public SipTransports(TransportConfig config, SipLimits limits, InboundHandler inbound, int ioThreads) {
+        this.config = config;
+        this.limits = limits;
+        this.inbound = inbound;
+        this.group = EventLoops.group("sip-io", ioThreads);
+    }
+
+    /** Binds every configured listener; throws if a port is taken. */
+    public SipTransports start() throws IOException, InterruptedException {
+        if (config.udpPort() > 0) {
+            udp = new Bootstrap().group(group).channel(EventLoops.datagramChannel())
+                    .option(ChannelOption.SO_RCVBUF, 4 << 20)
+                    .option(ChannelOption.SO_SNDBUF, 4 << 20)
+                    .handler(new DatagramHandler(this))
+                    .bind(config.bindAddress(), config.udpPort()).sync().channel();
+            udpLocal = (InetSocketAddress) udp.localAddress();
+            listeners.add(udp);
+        }
+        tcpClient = streamClient(TransportProtocol.TCP);
+        if (config.tcpPort() > 0) {
+            Channel tcp = streamServer(TransportProtocol.TCP, config.tcpPort());
+            tcpLocal = (InetSocketAddress) tcp.localAddress();
+        }
+        if (config.tlsPort() > 0) {
+            TlsContexts contexts = TlsContexts.load(config);
+            serverTls = contexts.server();
+            clientTls = contexts.client();
+            tlsClient = streamClient(TransportProtocol.TLS);
+            Channel tls = streamServer(TransportProtocol.TLS, config.tlsPort());
+            tlsLocal = (InetSocketAddress) tls.localAddress();
+        }
+        log.info("SIP transports on {}: udp={} tcp={} tls={} ({})", config.bindAddress(), port(udpLocal),
+                port(tcpLocal), port(tlsLocal), EventLoops.epoll() ? "epoll" : "nio");
+        return this;
+    }
+
+    private static int port(InetSocketAddress address) {
+        return address == null ? 0 : address.getPort();
+    }
+
+    private Channel streamServer(TransportProtocol protocol, int port) throws InterruptedException {
+        Channel channel = new ServerBootstrap().group(group).channel(EventLoops.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(streamInitializer(protocol, false))
+                .bind(config.bindAddress(), port).sync().channel();
+        listeners.add(channel);
+        return channel;
+    }
+
+    private Bootstrap streamClient(TransportProtocol protocol) {
+        return new Bootstrap().group(group).channel(EventLoops.socketChannel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
+                .handler(streamInitializer(protocol, true));
+    }
+
+    private ChannelInitializer<SocketChannel> streamInitializer(TransportProtocol protocol, boolean client) {
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel channel) {
+                ChannelPipeline pipeline = channel.pipeline();
+                if (protocol == TransportProtocol.TLS) {
+                    SslContext context = client ? clientTls : serverTls;
+                    pipeline.addLast("tls", context.newHandler(channel.alloc()));
+                }
+                if (config.idleTimeoutSeconds() > 0) {
+                    pipeline.addLast("idle", new IdleStateHandler(0, 0, config.idleTimeoutSeconds(), TimeUnit.SECONDS));
+                }
+                pipeline.addLast("framer", WireCodec.streamDecoder(limits));
+                pipeline.addLast("sip", new StreamHandler(SipTransports.this, protocol, connections));
+            }
+        };
+    }
+
+    /** The local address messages for {@code protocol} are sent from, for Via sent-by and Record-Route. */
+    public InetSocketAddress localAddress(TransportProtocol protocol) {
+        return switch (protocol) {
+            case UDP -> udpLocal;
+            case TCP -> tcpLocal;
+            case TLS -> tlsLocal;
+            default -> null;
+        };
+    }
+
+    public TransportConfig config() {
+        return config;
+    }
+
+    public TransportStats stats() {
+        return stats;
+    }
+
+    void deliver(InboundMessage message) {
+        stats.received(message.source().transport());
+        inbound.onMessage(message);
+    }
+
+    @Override
+    public void sendRequest(SipRequest request, Hop hop, Consumer<Throwable> onFailure) {
+        send(request, hop, onFailure);
+    }
+
+    @Override
+    public void sendResponse(SipResponse response, Source requestSource, Consumer<Throwable> onFailure) {
+        if (requestSource.transport().reliable()) {
+            Channel channel = connections.get(requestSource.transport(), requestSource.remote());
+            if (channel != null && channel.isActive()) {
+                write(channel, response, null, onFailure);
+                return;
+            }
+        }
+        // RFC 3261 §18.2.2 / RFC 3581 §4: to the received/rport of the top Via, else its sent-by.
+        InetSocketAddress target = WireCodec.responseTarget(response, requestSource);
+        if (target == null) {
+            onFailure.accept(new IOException("response has no usable Via to send to"));
+            return;
+        }
+        send(response, new Hop(requestSource.transport(), target), onFailure);
+    }
+
+    private void send(SipMessage message, Hop hop, Consumer<Throwable> onFailure) {
+        TransportProtocol transport = hop.transport();
+        if (transport == TransportProtocol.UDP) {
+            if (udp == null) {
+                onFailure.accept(new IOException("no UDP listener to send from"));
+                return;
+            }
+            ByteBuf buf = udp.alloc().ioBuffer(1024);
+            WireCodec.encode(message, buf);
+            // RFC 3261 §18.1.1 asks for TCP above the MTU limit; for responses, and when no TCP
+            // path exists, UDP fragmentation is still better than no delivery.
+            if (message instanceof SipRequest && buf.readableBytes() > config.udpMtuLimit() && tcpClient != null
+                    && WireCodec.canSwitchToTcp((SipRequest) message)) {
+                buf.release();
+                send(WireCodec.withTransport((SipRequest) message, TransportProtocol.TCP, tcpLocal),
+                        new Hop(TransportProtocol.TCP, hop.address()), onFailure);
+                return;
+            }
+            stats.sent(transport);
+            udp.writeAndFlush(new DatagramPacket(buf, hop.address())).addListener(future -> {
+                if (!future.isSuccess()) {
+                    onFailure.accept(future.cause());
+                }
+            });
+            return;
+        }
+        Channel existing = connections.get(transport, hop.address());
+        if (existing != null && existing.isActive()) {
+            write(existing, message, transport, onFailure);
+            return;
+        }
+        Bootstrap client = transport == TransportProtocol.TLS ? tlsClient : tcpClient;
+        if (client == null) {
+            onFailure.accept(new IOException(transport + " is not enabled"));
+            return;
+        }
+        ChannelFuture connecting = connections.connect(transport, hop.address(), client);
+        connecting.addListener(done -> {
+            if (done.isSuccess()) {
+                write(connecting.channel(), message, transport, onFailure);
+            } else {
+                onFailure.accept(done.cause());
+            }
+        });
+    }
+
+    private void write(Channel channel, SipMessage message, TransportProtocol transport, Consumer<Throwable> onFailure) {
+        ByteBuf buf = channel.alloc().ioBuffer(1024);
+        WireCodec.encode(message, buf);
+        stats.sent(transport == null ? TransportProtocol.TCP : transport);
+        channel.writeAndFlush(buf).addListener(future -> {
+            if (!future.isSuccess()) {
+                onFailure.accept(future.cause());
+            }
+        });
+    }
+
+    void sendRaw(Channel channel, InetSocketAddress to, SipResponse response) {
+        ByteBuf buf = channel.alloc().ioBuffer(512);
+        WireCodec.encode(response, buf);
+        if (to == null) {
+            channel.writeAndFlush(buf);
+        } else {
+            channel.writeAndFlush(new DatagramPacket(buf, to));
+        }
+    }
+
+    SipLimits limits() {
+        return limits;
+    }
+
+    @Override
+    public void close() {
+        for (Channel channel : listeners) {
+            channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        connections.closeAll();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}
