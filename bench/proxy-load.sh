@@ -37,7 +37,8 @@ percentile() { # percentile P of the response times in SIPp's rtt file (ms in co
 run_load() { # name pid...
   local name="$1"; shift
   local before after elapsed start end succ fail
-  sipp -sn uas -i 127.0.0.1 -p "$uas_port" -nostdin -bg >"$work/$name-uas.out" 2>&1
+  sipp -sn uas -i 127.0.0.1 -p "$uas_port" -nostdin >"$work/$name-uas.out" 2>&1 &
+  local uas_pid=$!
   sleep 0.5
   before=$(cpu_seconds "$@")
   start=$(date +%s.%N)
@@ -45,7 +46,8 @@ run_load() { # name pid...
     -trace_stat -stf "$work/$name-stats.csv" -fd 1 -trace_rtt -rtt_freq 1 >"$work/$name-uac.out" 2>&1) || true
   end=$(date +%s.%N)
   after=$(cpu_seconds "$@")
-  pkill -f "sipp -sn uas -i 127.0.0.1 -p $uas_port" || true
+  kill "$uas_pid" 2>/dev/null || true
+  wait "$uas_pid" 2>/dev/null || true
   local rtt
   rtt=$(ls "$work"/uac_*_rtt.csv 2>/dev/null | head -n 1 || true)
   [ -n "$rtt" ] && mv "$rtt" "$work/$name-rtt.csv"
@@ -92,7 +94,7 @@ if [ -z "${OSPREY_ONLY:-}" ]; then
   command -v kamailio >/dev/null || { echo "kamailio not installed (apt-get install kamailio); skipping the comparison"; exit 0; }
   sed "s/@PROXY_PORT@/$proxy_port/g; s/@UAS_PORT@/$uas_port/g; s/@CHILDREN@/$(nproc)/g" \
     "$here/kamailio/proxy.cfg" >"$work/kamailio.cfg"
-  kamailio -f "$work/kamailio.cfg" -D -E -w "$work" >"$work/kamailio.log" 2>&1 &
+  kamailio -f "$work/kamailio.cfg" -D -E -m 1024 -M 16 -w "$work" >"$work/kamailio.log" 2>&1 &
   kpid=$!
   sleep 1
   kpids=$(pgrep -d ' ' -f "kamailio -f $work/kamailio.cfg")

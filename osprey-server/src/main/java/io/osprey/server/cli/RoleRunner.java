@@ -1,5 +1,7 @@
 package io.osprey.server.cli;
 
+import io.osprey.server.admin.AdminApi;
+import io.osprey.server.admin.AdminServer;
 import io.osprey.server.config.ConfigException;
 import io.osprey.server.config.ConfigLoader;
 import io.osprey.server.config.OspreyConfig;
@@ -23,14 +25,18 @@ final class RoleRunner {
     private final PrintWriter err;
     private final List<Role> started = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private AdminServer admin;
 
     RoleRunner(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
     }
 
-    /** Starts {@code roleNames}; returns 0 when all started, 1 (after printing why) otherwise. */
-    int start(List<String> roleNames, Path configFile) {
+    /**
+     * Starts {@code roleNames}, then the admin API when {@code withAdmin}; returns 0 when all started, 1 (after
+     * printing why) otherwise.
+     */
+    int start(List<String> roleNames, Path configFile, boolean withAdmin) {
         OspreyConfig config;
         try {
             config = new ConfigLoader().load(configFile);
@@ -50,6 +56,20 @@ final class RoleRunner {
                 return 1;
             } catch (Exception e) {
                 err.printf("osprey: cannot start %s: %s%n", name, explain(e));
+                stop();
+                return 1;
+            }
+        }
+        if (withAdmin) {
+            try {
+                AdminApi.Started admin = AdminApi.start(config.admin(), started, OspreyCli.version());
+                this.admin = admin.server();
+                out.printf("admin API on http://%s:%d/api/v1%n", config.admin().listen(), admin.server().port());
+                if (admin.token().generated()) {
+                    out.printf("admin token (stored in %s): %s%n", config.admin().tokenFile(), admin.token().value());
+                }
+            } catch (Exception e) {
+                err.printf("osprey: cannot start the admin API: %s%n", explain(e));
                 stop();
                 return 1;
             }
@@ -76,6 +96,10 @@ final class RoleRunner {
     }
 
     synchronized void stop() {
+        if (admin != null) {
+            admin.close();
+            admin = null;
+        }
         for (int i = started.size() - 1; i >= 0; i--) {
             started.get(i).close();
         }

@@ -25,6 +25,9 @@ final class RunCommand implements Callable<Integer> {
             defaultValue = "osprey.yaml")
     Path config;
 
+    @Option(names = "--admin", description = "Also serve the admin API (as osprey up does).")
+    boolean admin;
+
     @Override
     public Integer call() throws InterruptedException {
         for (String role : roles) {
@@ -35,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         RoleRunner runner = new RoleRunner(spec.commandLine().getOut(), spec.commandLine().getErr());
-        int status = runner.start(roles, config);
+        int status = runner.start(roles, config, admin);
         if (status != 0) {
             return status;
         }

@@ -24,7 +24,7 @@ final class UpCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("osprey %s: starting %s%n", OspreyCli.version(),
                 String.join(", ", Roles.ALL_IN_ONE));
         RoleRunner runner = new RoleRunner(spec.commandLine().getOut(), spec.commandLine().getErr());
-        int status = runner.start(Roles.ALL_IN_ONE, config);
+        int status = runner.start(Roles.ALL_IN_ONE, config, true);
         if (status != 0) {
             return status;
         }

@@ -8,8 +8,10 @@ package io.osprey.server.config;
  * @param sip        SIP stack settings shared by every SIP function
  * @param proxy      the plain stateful proxy role ({@code osprey run proxy})
  * @param overload   load shedding
+ * @param admin      the admin HTTP API
  */
-public record OspreyConfig(String homeDomain, SipConfig sip, ProxyConfig proxy, OverloadConfig overload) {
+public record OspreyConfig(String homeDomain, SipConfig sip, ProxyConfig proxy, OverloadConfig overload,
+                           AdminConfig admin) {
 
     public static final String DEFAULT_HOME_DOMAIN = "ims.mnc001.mcc001.3gppnetwork.org";
 
@@ -18,9 +20,10 @@ public record OspreyConfig(String homeDomain, SipConfig sip, ProxyConfig proxy, 
         sip = sip == null ? SipConfig.defaults() : sip;
         proxy = proxy == null ? ProxyConfig.defaults() : proxy;
         overload = overload == null ? OverloadConfig.defaults() : overload;
+        admin = admin == null ? AdminConfig.defaults() : admin;
     }
 
     public static OspreyConfig defaults() {
-        return new OspreyConfig(null, null, null, null);
+        return new OspreyConfig(null, null, null, null, null);
     }
 }

@@ -14,6 +14,7 @@ import io.osprey.sip.stack.SipStack;
 import io.osprey.sip.stack.SipStackSettings;
 import io.osprey.sip.transaction.TransactionConfig;
 import io.osprey.sip.transport.Hop;
+import io.osprey.sip.transport.SipTrace;
 import io.osprey.sip.transport.TransportConfig;
 import io.osprey.sip.transport.TransportProtocol;
 import io.osprey.sip.uri.SipUri;
@@ -85,6 +86,11 @@ final class ProxyRole implements Role {
         ProxyConfig proxyConfig = config.proxy();
         return "proxy ready on " + proxyConfig.listen() + ":" + proxyConfig.port() + " (udp, tcp), "
                 + proxyConfig.routes().size() + " route(s)";
+    }
+
+    @Override
+    public List<SipTrace> sipTraces() {
+        return stack == null ? List.of() : List.of(stack.transports().trace());
     }
 
     StatefulProxy proxy() {

@@ -1,5 +1,8 @@
 package io.osprey.server.role;
 
+import io.osprey.sip.transport.SipTrace;
+import java.util.List;
+
 /** A network function that can run in this process: started once, closed on shutdown. */
 public interface Role extends AutoCloseable {
 
@@ -8,6 +11,11 @@ public interface Role extends AutoCloseable {
 
     /** Binds its ports and starts serving; throws if it cannot. */
     void start() throws Exception;
+
+    /** The SIP message traces of this role's transports, for run-time tracing through the admin API. */
+    default List<SipTrace> sipTraces() {
+        return List.of();
+    }
 
     /** One line for the console saying where it listens. */
     String describe();

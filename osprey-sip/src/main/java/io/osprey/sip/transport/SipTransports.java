@@ -42,6 +42,7 @@ public final class SipTransports implements MessageSender, AutoCloseable {
     private final ConnectionTable connections = new ConnectionTable();
     private final List<Channel> listeners = new ArrayList<>();
     private final TransportStats stats = new TransportStats();
+    private final SipTrace trace = new SipTrace();
     private Channel udp;
     private SslContext serverTls;
     private SslContext clientTls;
@@ -144,8 +145,14 @@ public final class SipTransports implements MessageSender, AutoCloseable {
         return stats;
     }
 
+    /** Run-time message tracing for these transports. */
+    public SipTrace trace() {
+        return trace;
+    }
+
     void deliver(InboundMessage message) {
         stats.received(message.source().transport());
+        trace.inbound(message);
         inbound.onMessage(message);
     }
 
@@ -159,7 +166,7 @@ public final class SipTransports implements MessageSender, AutoCloseable {
         if (requestSource.transport().reliable()) {
             Channel channel = connections.get(requestSource.transport(), requestSource.remote());
             if (channel != null && channel.isActive()) {
-                write(channel, response, null, onFailure);
+                write(channel, response, requestSource.transport(), onFailure);
                 return;
             }
         }
@@ -191,6 +198,7 @@ public final class SipTransports implements MessageSender, AutoCloseable {
                 return;
             }
             stats.sent(transport);
+            trace.outbound(message, transport, hop.address());
             udp.writeAndFlush(new DatagramPacket(buf, hop.address())).addListener(future -> {
                 if (!future.isSuccess()) {
                     onFailure.accept(future.cause());
@@ -221,7 +229,8 @@ public final class SipTransports implements MessageSender, AutoCloseable {
     private void write(Channel channel, SipMessage message, TransportProtocol transport, Consumer<Throwable> onFailure) {
         ByteBuf buf = channel.alloc().ioBuffer(1024);
         WireCodec.encode(message, buf);
-        stats.sent(transport == null ? TransportProtocol.TCP : transport);
+        stats.sent(transport);
+        trace.outbound(message, transport, channel.remoteAddress());
         channel.writeAndFlush(buf).addListener(future -> {
             if (!future.isSuccess()) {
                 onFailure.accept(future.cause());
