@@ -127,7 +127,8 @@ final class HeaderSection {
         }
         SipHeader h = SipHeader.decoded(b, cur, curNameEnd, curValueStart, curEnd, curKnown, curFolded);
         if (curBareLf) {
-            h = SipHeader.of(h.name(), h.value());
+            // Folded with bare LFs: rewritten with CRLF, so the value must survive decoding unchanged.
+            h = SipHeader.of(h.name(), SipParser.requireUtf8(h.name(), h.value(), request));
         }
         if (curKnown == SipHeaderName.CONTENT_LENGTH) {
             if (contentLength >= 0) {

@@ -3,6 +3,7 @@ package io.osprey.sip.codec;
 import io.netty.buffer.ByteBuf;
 import io.osprey.sip.message.SipMessage;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -24,6 +25,7 @@ public final class SipMessageDecoder {
         this(SipLimits.DEFAULTS, CompliancePolicy.LENIENT, new ComplianceCounters());
     }
 
+    /** A decoder enforcing {@code limits}, tolerating what {@code policy} allows, counting it in {@code counters}. */
     public SipMessageDecoder(SipLimits limits, CompliancePolicy policy, ComplianceCounters counters) {
         this.ctx = new ParseContext(Objects.requireNonNull(limits, "limits"), Objects.requireNonNull(policy, "policy"),
                 Objects.requireNonNull(counters, "counters"));
@@ -67,18 +69,20 @@ public final class SipMessageDecoder {
     /** Decodes the readable bytes of {@code datagram}, consuming them; see {@link #decode(byte[])}. */
     public SipMessage decode(ByteBuf datagram) {
         int length = datagram.readableBytes();
-        checkSize(length);
-        byte[] copy = new byte[length];
+        byte[] copy = new byte[Math.min(length, ctx.limits().maxMessageSize())];
         datagram.readBytes(copy);
+        datagram.skipBytes(datagram.readableBytes());
+        checkSize(length);
         return parser.parse(copy, 0, length, true);
     }
 
     /** Decodes the remaining bytes of {@code datagram}, consuming them; see {@link #decode(byte[])}. */
     public SipMessage decode(ByteBuffer datagram) {
         int length = datagram.remaining();
-        checkSize(length);
-        byte[] copy = new byte[length];
+        byte[] copy = new byte[Math.min(length, ctx.limits().maxMessageSize())];
         datagram.get(copy);
+        datagram.position(datagram.limit());
+        checkSize(length);
         return parser.parse(copy, 0, length, true);
     }
 
@@ -91,7 +95,7 @@ public final class SipMessageDecoder {
         int max = ctx.limits().maxMessageSize();
         if (length > max) {
             throw new SipParseException(513, "message", "datagram too large", Integer.toString(length), max, false,
-                    java.util.List.of());
+                    List.of());
         }
     }
 }

@@ -5,13 +5,13 @@ import static io.osprey.sip.codec.ParseContext.tooLarge;
 
 import io.osprey.sip.message.NameAddress;
 import io.osprey.sip.message.SipHeader;
-import io.osprey.sip.message.SipHeaderName;
 import io.osprey.sip.message.SipMessage;
 import io.osprey.sip.message.SipRequest;
 import io.osprey.sip.message.SipResponse;
 import io.osprey.sip.message.SipSyntaxException;
 import io.osprey.sip.uri.SipGrammar;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Parses one SIP message from an array in a single pass (RFC 3261 §7): start line, header lines (folding,
@@ -78,7 +78,7 @@ final class SipParser {
         if (head.contentLength() >= 0) {
             if (head.contentLength() > available) {
                 throw new SipParseException(400, "Content-Length", "larger than the octets that follow",
-                        Integer.toString(head.contentLength()), available, request, java.util.List.of());
+                        Integer.toString(head.contentLength()), available, request, List.of());
             }
             bodyLength = head.contentLength();
         } else if (!datagram) {
@@ -114,10 +114,10 @@ final class SipParser {
             }
             SipMessage.Builder<? extends SipMessage, ?> fixed = message.toBuilder();
             if (fromRepaired) {
-                fixed.set("From", from.toString());
+                fixed.set("From", requireUtf8("From", from.toString(), request));
             }
             if (toRepaired) {
-                fixed.set("To", to.toString());
+                fixed.set("To", requireUtf8("To", to.toString(), request));
             }
             return fixed.build();
         } catch (SipSyntaxException e) {
@@ -140,6 +140,17 @@ final class SipParser {
         return true;
     }
 
+    /**
+     * Returns {@code value} unless it holds U+FFFD, the mark of octets that were not UTF-8: a field rewritten from
+     * such a value would not carry the octets received.
+     */
+    static String requireUtf8(String field, String value, boolean request) {
+        if (value.indexOf('\uFFFD') >= 0) {
+            throw bad(field, "value is not UTF-8", value, request);
+        }
+        return value;
+    }
+
     /** Parses a Content-Length value: 1*DIGIT up to {@code maxBody}. */
     static int contentLength(CharSequence value, int maxBody, boolean request) {
         int len = value.length();
@@ -153,7 +164,7 @@ final class SipParser {
         }
         if (n > maxBody) {
             throw new SipParseException(413, "Content-Length", "body too large", value, maxBody, request,
-                    java.util.List.of());
+                    List.of());
         }
         return (int) n;
     }

@@ -7,6 +7,9 @@ import io.osprey.sip.uri.SipUri;
 import io.osprey.sip.uri.Uri;
 import io.osprey.sip.uri.UriParser;
 import io.osprey.sip.uri.UriSyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -124,13 +127,33 @@ record StartLine(String method, Uri requestUri, int statusCode, String reasonPhr
         if (e == cs + 3 && !ctx.allow(SipCompliance.MISSING_REASON_PHRASE)) {
             throw bad("Status-Line", "missing SP before the reason phrase", latin1(b, s, e), false);
         }
-        String reason = e > cs + 4 ? new String(b, cs + 4, e - cs - 4, StandardCharsets.UTF_8) : "";
+        String reason = e > cs + 4 ? reasonPhrase(b, cs + 4, e) : "";
         for (int i = 0; i < reason.length(); i++) {
             if (reason.charAt(i) < ' ' && reason.charAt(i) != '\t') {
                 throw bad("Status-Line", "control character in reason phrase", reason, false);
             }
         }
         return new StartLine(null, null, code, reason);
+    }
+
+    /** The reason phrase, which must be UTF-8 (RFC 3261 §25.1: TEXT-UTF8 octets, never 0xFE or 0xFF). */
+    private static String reasonPhrase(byte[] b, int s, int e) {
+        boolean ascii = true;
+        for (int i = s; i < e && ascii; i++) {
+            ascii = b[i] >= 0;
+        }
+        if (ascii) {
+            return latin1(b, s, e);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, s, e - s))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw bad("Status-Line", "reason phrase is not UTF-8", latin1(b, s, e), false);
+        }
     }
 
     /** Accepts exactly "SIP/2.0" (SIP in any case); another SIP/x.y is 505, anything else 400. */

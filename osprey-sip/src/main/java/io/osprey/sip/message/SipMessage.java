@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -433,9 +434,10 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
                 bodyLength = 0;
                 headers.removeAll("Content-Type");
             } else {
+                headers.set(SipHeader.of(SipHeaderName.CONTENT_TYPE,
+                        Objects.requireNonNull(contentType, "contentType of a non-empty body")));
                 bodySrc = bytes.clone();
                 bodyLength = bytes.length;
-                headers.set(SipHeader.of(SipHeaderName.CONTENT_TYPE, contentType));
             }
             bodyOffset = 0;
             return self();

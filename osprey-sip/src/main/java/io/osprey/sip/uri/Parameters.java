@@ -2,6 +2,7 @@ package io.osprey.sip.uri;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -111,7 +112,7 @@ public final class Parameters {
     public Map<String, String> toMap() {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {
-            map.putIfAbsent(names[i].toLowerCase(java.util.Locale.ROOT), values[i] == null ? "" : values[i]);
+            map.putIfAbsent(names[i].toLowerCase(Locale.ROOT), values[i] == null ? "" : values[i]);
         }
         return map;
     }
