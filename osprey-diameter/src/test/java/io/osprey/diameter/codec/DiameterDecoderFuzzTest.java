@@ -22,7 +22,7 @@ class DiameterDecoderFuzzTest {
     private static final LocalIdentity LOCAL = new LocalIdentity("fuzz.example", "example",
             new SessionIdGenerator("fuzz.example", 1), new EndToEndIdGenerator(Instant.EPOCH, 0));
 
-    @FuzzTest
+    @FuzzTest(maxDuration = "60s")
     void fuzzDecode(byte[] input) {
         DiameterMessage message;
         try {
