@@ -1,5 +1,6 @@
 package io.osprey.sip.proxy;
 
+import io.osprey.sip.message.Via;
 import io.osprey.sip.transport.TransportProtocol;
 import io.osprey.sip.uri.SipUri;
 import io.osprey.sip.uri.Uri;
@@ -44,6 +45,17 @@ public final class LocalAddresses {
             return false;
         }
         int port = sip.port() > 0 ? sip.port() : sip.isSecure() ? 5061 : 5060;
+        return ports.containsValue(port);
+    }
+
+    /** Whether a Via's sent-by is this proxy (host and one of its ports). */
+    public boolean isOurVia(Via via) {
+        String host = via.host();
+        if (!host.equalsIgnoreCase(advertisedHost) && !hosts.contains(host.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        TransportProtocol transport = TransportProtocol.fromToken(via.transport());
+        int port = via.port() > 0 ? via.port() : transport == null ? 5060 : transport.defaultPort();
         return ports.containsValue(port);
     }
 

@@ -23,9 +23,9 @@ public final class LoopDetector {
         this.local = local;
     }
 
-    /** A fresh branch for forwarding {@code incoming}. */
-    public String branch(SipRequest incoming) {
-        return Branch.MAGIC_COOKIE + fingerprint(incoming) + "." + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    /** A fresh branch carrying {@code fingerprint}, the {@link #fingerprint} of the request as it was received. */
+    public static String branch(String fingerprint) {
+        return Branch.MAGIC_COOKIE + fingerprint + "." + Long.toHexString(ThreadLocalRandom.current().nextLong());
     }
 
     /** A fresh branch with no fingerprint, for requests this element originates (e.g. CANCEL needs the INVITE's). */
@@ -38,7 +38,7 @@ public final class LoopDetector {
     public boolean isLoop(SipRequest request) {
         String expected = null;
         for (Via via : request.vias()) {
-            if (!isOurs(via)) {
+            if (!local.isOurVia(via)) {
                 continue;
             }
             Branch branch = via.branch();
@@ -55,14 +55,8 @@ public final class LoopDetector {
         return false;
     }
 
-    private boolean isOurs(Via via) {
-        return via.host().equalsIgnoreCase(local.advertisedHost())
-                && (via.port() == local.port(io.osprey.sip.transport.TransportProtocol.UDP)
-                || via.port() == local.port(io.osprey.sip.transport.TransportProtocol.TCP)
-                || via.port() == local.port(io.osprey.sip.transport.TransportProtocol.TLS));
-    }
-
-    static String fingerprint(SipRequest request) {
+    /** The loop fingerprint of a request as received (§16.6 step 8: computed before this proxy changes it). */
+    public static String fingerprint(SipRequest request) {
         long hash = 0xcbf29ce484222325L;
         hash = mix(hash, request.requestUri().toString());
         NameAddress from = request.from();

@@ -3,6 +3,7 @@ package io.osprey.sip.proxy;
 import io.osprey.sip.message.SipResponse;
 import io.osprey.sip.transaction.ClientTransaction;
 import io.osprey.sip.transaction.ClientTransactionListener;
+import io.osprey.common.time.Scheduler;
 import io.osprey.sip.transport.Hop;
 
 /**
@@ -19,6 +20,8 @@ final class ProxyBranch implements ClientTransactionListener {
     boolean completed;
     boolean cancelPending;
     boolean cancelSent;
+    /** Timer C (§16.8) of an INVITE branch; restarted by each provisional, stopped by the final response. */
+    Scheduler.Timer timerC;
     String cancelReason;
 
     ProxyBranch(ResponseContext context, Target target, Hop hop) {

@@ -15,18 +15,23 @@ final class ResponseContext {
     private final StatefulProxy proxy;
     final ServerTransaction server;
     final SipRequest request;
+    /** The loop fingerprint of the request as received, carried in every branch id (§16.6 step 8). */
+    final String loopFingerprint;
     private final List<List<Target>> groups;
     private final List<ProxyBranch> branches = new ArrayList<>();
     private int nextGroup;
     private SipResponse best;
     private boolean finalSent;
     private boolean cancelled;
+    private boolean starting;
 
-    ResponseContext(StatefulProxy proxy, ServerTransaction server, SipRequest request, List<List<Target>> groups) {
+    ResponseContext(StatefulProxy proxy, ServerTransaction server, SipRequest request, List<List<Target>> groups,
+                    String loopFingerprint) {
         this.proxy = proxy;
         this.server = server;
         this.request = request;
         this.groups = groups;
+        this.loopFingerprint = loopFingerprint;
     }
 
     /** Forwards to the next group of targets; answers with the best response when none is left. */
@@ -34,9 +39,11 @@ final class ResponseContext {
         while (nextGroup < groups.size() && !cancelled) {
             List<Target> group = groups.get(nextGroup++);
             boolean anyStarted = false;
+            starting = true; // a branch failing at once must not end the context while its group is still going out
             for (Target target : group) {
                 anyStarted |= proxy.forward(this, target);
             }
+            starting = false;
             if (anyStarted && hasPendingBranches()) {
                 return;
             }
@@ -56,6 +63,9 @@ final class ResponseContext {
         int code = response.statusCode();
         if (code < 200) {
             branch.provisionalReceived = true;
+            if (code > 100 && branch.timerC != null) {
+                proxy.restartTimerC(this, branch);
+            }
             if (branch.cancelPending && !branch.cancelSent) {
                 proxy.sendCancel(this, branch, branch.cancelReason); // §9.1: the CANCEL waited for a provisional
             }
@@ -65,9 +75,10 @@ final class ResponseContext {
             return;
         }
         if (code < 300) {
-            branch.completed = true;
-            if (!server.respond(response)) {
-                proxy.forwardStateless(response, server); // a 2xx after another final still goes upstream
+            complete(branch);
+            if (!server.respond(response) && "INVITE".equals(request.method())) {
+                // §16.7 step 5: after a final response only a 2xx to INVITE (another fork's) still goes upstream
+                proxy.forwardStateless(response, server);
             }
             finalSent = true;
             cancelPendingBranches("SIP;cause=200;text=\"Call completed elsewhere\"");
@@ -76,18 +87,12 @@ final class ResponseContext {
         if (branch.completed) {
             return;
         }
-        branch.completed = true;
+        complete(branch);
         record(response);
         if (code >= 600) {
             cancelPendingBranches("SIP;cause=" + code + ";text=\"" + response.reasonPhrase() + "\"");
         }
-        if (!hasPendingBranches() && !finalSent) {
-            if (code >= 600 || best.statusCode() >= 600 || cancelled || nextGroup >= groups.size()) {
-                sendBest();
-            } else {
-                startNextGroup();
-            }
-        }
+        continueAfterFinal();
     }
 
     /** A branch ended without a response: timer B/F (408) or a transport error (503), §16.7 step 2 and §16.9. */
@@ -99,15 +104,47 @@ final class ResponseContext {
     }
 
     private void onBranchResponseSynthesized(ProxyBranch branch, SipResponse response) {
-        branch.completed = true;
+        complete(branch);
         record(response);
-        if (!hasPendingBranches() && !finalSent) {
-            if (cancelled || nextGroup >= groups.size()) {
-                sendBest();
-            } else {
-                startNextGroup();
-            }
+        continueAfterFinal();
+    }
+
+    /**
+     * Once no branch is pending: the best response goes upstream, or the next group is tried. After a 6xx
+     * (§16.7 step 5) or a CANCEL (§16.10) no new branch may be started.
+     */
+    private void continueAfterFinal() {
+        if (starting || hasPendingBranches() || finalSent) {
+            return;
         }
+        if (best.statusCode() >= 600 || cancelled || nextGroup >= groups.size()) {
+            sendBest();
+        } else {
+            startNextGroup();
+        }
+    }
+
+    /**
+     * Timer C fired (§16.8): a branch with a provisional is CANCELled (and given up 64*T1 later if still silent);
+     * one without is treated as if it had answered 408.
+     */
+    void onTimerC(ProxyBranch branch) {
+        branch.timerC = null;
+        if (branch.completed) {
+            return;
+        }
+        if (branch.provisionalReceived) {
+            proxy.sendCancel(this, branch, "SIP;cause=408;text=\"Timer C\"");
+            proxy.abandonLater(this, branch);
+        } else {
+            branch.transaction.abandon();
+            onBranchFailure(branch, 408, "Request Timeout", "no response before timer C");
+        }
+    }
+
+    private static void complete(ProxyBranch branch) {
+        branch.completed = true;
+        StatefulProxy.stopTimerC(branch);
     }
 
     /** A CANCEL for the request arrived (§16.10): cancel every pending branch and start no new ones. */

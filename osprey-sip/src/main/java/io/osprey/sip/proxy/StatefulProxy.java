@@ -4,6 +4,7 @@ import io.osprey.sip.message.NameAddress;
 import io.osprey.sip.message.SipRequest;
 import io.osprey.sip.message.SipResponse;
 import io.osprey.sip.message.Via;
+import io.osprey.sip.transaction.InviteClientTransaction;
 import io.osprey.sip.transaction.InviteServerTransaction;
 import io.osprey.sip.transaction.ServerTransaction;
 import io.osprey.sip.transaction.TransactionLayer;
@@ -77,16 +78,15 @@ public final class StatefulProxy implements TransactionUser {
             return;
         }
         SipRequest routed = preprocessRoutes(request);
-        RoutingDecision decision = routed.routes().isEmpty()
-                ? resolver.resolve(routed)
-                : RoutingDecision.Forward.to(new Target(routed.requestUri(), null));
+        RoutingDecision decision = route(routed);
         switch (decision) {
             case RoutingDecision.Respond respond -> {
                 stats.rejected();
                 transaction.respond(localResponse(request, respond.statusCode(), respond.reason(), respond.warning()));
             }
             case RoutingDecision.Forward forward -> {
-                ResponseContext context = new ResponseContext(this, transaction, routed, forward.groups());
+                ResponseContext context = new ResponseContext(this, transaction, routed, forward.groups(),
+                        LoopDetector.fingerprint(request));
                 contexts.put(transaction, context);
                 stats.forwarded();
                 context.startNextGroup();
@@ -95,10 +95,29 @@ public final class StatefulProxy implements TransactionUser {
     }
 
     /**
-     * RFC 3261 §16.3 step 4 (loop detection). Steps 2, 3 and 5 (URI scheme, Max-Forwards, Proxy-Require) are the
-     * stack's {@code SipRequestValidator}'s, which runs before any request reaches the transaction layer.
+     * §16.5 and §16.12: a request with a Route set left after pre-processing follows it; an in-dialog request (To
+     * tag) whose Request-URI is another element's (the remote target) goes there; everything else asks the policy.
+     */
+    private RoutingDecision route(SipRequest routed) {
+        if (!routed.routes().isEmpty()) {
+            return RoutingDecision.Forward.to(new Target(routed.requestUri(), null));
+        }
+        NameAddress to = routed.to();
+        if (to != null && to.tag() != null && !local.isLocal(routed.requestUri())) {
+            return RoutingDecision.Forward.to(new Target(routed.requestUri(), null));
+        }
+        return resolver.resolve(routed);
+    }
+
+    /**
+     * RFC 3261 §16.3 steps 3 and 4 (Max-Forwards, loop detection). Steps 2, 3 and 5 (URI scheme, Max-Forwards,
+     * Proxy-Require) are also the stack's {@code SipRequestValidator}'s, which runs before any request reaches the
+     * transaction layer but lets OPTIONS with Max-Forwards 0 through; this proxy never forwards those either.
      */
     private SipResponse validate(SipRequest request) {
+        if (request.maxForwards() == 0) {
+            return localResponse(request, 483, "Too Many Hops", null);
+        }
         if (loops.isLoop(request)) {
             stats.loop();
             return localResponse(request, 482, "Loop Detected", "request already passed this proxy unchanged");
@@ -159,9 +178,39 @@ public final class StatefulProxy implements TransactionUser {
             }
             copy.addFirst("Record-Route", local.recordRoute(hop.transport()));
         }
-        copy.addFirst("Via", local.via(hop.transport(), loops.branch(request)));
+        copy.addFirst("Via", local.via(hop.transport(), LoopDetector.branch(context.loopFingerprint)));
         branch.transaction = layer.sendRequest(copy.build(), hop, branch);
+        if (branch.transaction instanceof InviteClientTransaction) {
+            restartTimerC(context, branch);
+        }
         return true;
+    }
+
+    /** (Re)arms timer C of an INVITE branch (§16.8: at forwarding and at every provisional response). */
+    void restartTimerC(ResponseContext context, ProxyBranch branch) {
+        stopTimerC(branch);
+        branch.timerC = layer.schedule(context.request.callId().value(), settings.timerC(),
+                () -> context.onTimerC(branch));
+    }
+
+    static void stopTimerC(ProxyBranch branch) {
+        if (branch.timerC != null) {
+            branch.timerC.cancel();
+            branch.timerC = null;
+        }
+    }
+
+    /**
+     * §9.1 and §16.8: a branch CANCELled by timer C that still has no final response 64*T1 later is given up: its
+     * client transaction is destroyed and the branch counts as a 408.
+     */
+    void abandonLater(ResponseContext context, ProxyBranch branch) {
+        layer.schedule(context.request.callId().value(), layer.timers().timeout(), () -> {
+            if (!branch.completed) {
+                branch.transaction.abandon();
+                context.onBranchFailure(branch, 408, "Request Timeout", "no final response after CANCEL (timer C)");
+            }
+        });
     }
 
     private static boolean isDialogCreating(SipRequest request) {
@@ -238,7 +287,7 @@ public final class StatefulProxy implements TransactionUser {
         SipRequest forwarded = ack.toBuilder()
                 .requestUri(requestUri)
                 .set("Max-Forwards", Integer.toString(maxForwards < 0 ? 70 : maxForwards - 1))
-                .addFirst("Via", local.via(hop.transport(), loops.branch(ack)))
+                .addFirst("Via", local.via(hop.transport(), LoopDetector.branch(LoopDetector.fingerprint(ack))))
                 .build();
         stats.statelessAck();
         layer.sendAck(forwarded, hop);
@@ -248,7 +297,7 @@ public final class StatefulProxy implements TransactionUser {
     public void onStrayResponse(InboundMessage inbound) {
         SipResponse response = (SipResponse) inbound.message();
         Via top = response.topVia();
-        if (top == null || !top.host().equalsIgnoreCase(local.advertisedHost())) {
+        if (top == null || !local.isOurVia(top)) {
             return; // not ours to forward (§18.1.2: discard)
         }
         SipResponse popped = response.toBuilder().removeFirst("Via").build();

@@ -50,7 +50,7 @@ public final class StaticRoutes implements TargetResolver {
         }
         String user = switch (uri) {
             case SipUri sip -> sip.user();
-            case TelUri tel -> tel.number();
+            case TelUri tel -> tel.digits(); // RFC 3966 §4: visual separators do not count
             default -> null;
         };
         return user != null && user.startsWith(match);

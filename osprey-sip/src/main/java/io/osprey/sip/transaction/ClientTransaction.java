@@ -28,6 +28,12 @@ public abstract sealed class ClientTransaction extends Transaction
         return hop;
     }
 
+    /**
+     * Destroys the transaction without a final response, as RFC 3261 §9.1 lets a client do 64*T1 after CANCELling
+     * an INVITE that never answered. Nothing more is reported to the listener except termination.
+     */
+    public abstract void abandon();
+
     /** Starts the machine: sends the request and arms the timers. */
     abstract void start();
 

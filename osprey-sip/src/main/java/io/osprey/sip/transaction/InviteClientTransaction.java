@@ -136,6 +136,11 @@ public final class InviteClientTransaction extends ClientTransaction {
         }
     }
 
+    @Override
+    public void abandon() {
+        terminate();
+    }
+
     private void terminate() {
         if (state == TERMINATED) {
             return;

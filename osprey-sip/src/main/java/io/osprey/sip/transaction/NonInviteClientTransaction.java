@@ -105,6 +105,11 @@ public final class NonInviteClientTransaction extends ClientTransaction {
         }
     }
 
+    @Override
+    public void abandon() {
+        terminate();
+    }
+
     private void terminate() {
         if (state == TERMINATED) {
             return;

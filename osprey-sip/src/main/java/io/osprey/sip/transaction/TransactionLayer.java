@@ -126,6 +126,11 @@ public final class TransactionLayer {
         return config;
     }
 
+    /** The T1/T2/T4 timer values this layer runs with. */
+    public TransactionConfig timers() {
+        return config;
+    }
+
     Scheduler scheduler() {
         return scheduler;
     }
