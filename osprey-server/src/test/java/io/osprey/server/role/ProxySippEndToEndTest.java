@@ -54,7 +54,12 @@ class ProxySippEndToEndTest {
                     - match: "*"
                       to: 127.0.0.1:%d
                 """.formatted(proxyPort, uasPort));
-        String[] loss = lossPercent > 0 ? new String[] {"-lost", Integer.toString(lossPercent)} : new String[0];
+        // Under loss, both ends retransmit for as long as RFC 3261 timers B/F/H allow (64*T1: about ten
+        // retransmissions), not SIPp's shorter defaults (5 for INVITE, 7 for others).
+        String[] loss = lossPercent > 0
+                ? new String[] {"-lost", Integer.toString(lossPercent), "-max_invite_retrans", "10",
+                        "-max_non_invite_retrans", "10"}
+                : new String[0];
         try (ProxyRole proxy = new ProxyRole(config);
              Sipp uas = new Sipp(sipp, work, "uas");
              Sipp uac = new Sipp(sipp, work, "uac")) {
@@ -73,7 +78,7 @@ class ProxySippEndToEndTest {
                     .args(loss).start();
 
             int uacExit = uac.await(300);
-            int uasExit = uas.await(60);
+            int uasExit = uas.await(120);
 
             assertThat(uac.counter("FailedCall(C)")).as("failed calls at the UAC\n" + uac.diagnostics()).isZero();
             assertThat(uac.counter("SuccessfulCall(C)")).as("successful calls\n" + uac.diagnostics()).isEqualTo(calls);

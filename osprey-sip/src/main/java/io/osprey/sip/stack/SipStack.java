@@ -110,11 +110,12 @@ public final class SipStack implements AutoCloseable {
         overloadRejections.increment();
         transports.stats().rejected();
         SipRequest request = (SipRequest) inbound.message();
-        SipResponse busy = SipResponse.forRequest(request, 503, "Service Unavailable")
-                .toTag(newTag())
-                .add("Retry-After", Long.toString(Math.max(1, settings.retryAfter().toSeconds())))
-                .build();
-        transports.sendResponse(busy, inbound.source(), cause -> { });
+        SipResponse.Builder busy = SipResponse.forRequest(request, 503, "Service Unavailable")
+                .add("Retry-After", Long.toString(Math.max(1, settings.retryAfter().toSeconds())));
+        if (request.to() != null) { // validation, which answers a missing To with 400, runs later on the lane
+            busy.toTag(newTag());
+        }
+        transports.sendResponse(busy.build(), inbound.source(), cause -> { });
     }
 
     /** Runs on the lane of the message's Call-ID. */
@@ -144,8 +145,9 @@ public final class SipStack implements AutoCloseable {
 
     @Override
     public void close() {
-        transports.close();
-        scheduler.close();
+        // Lanes first: a lane still sending while the event loops shut down makes Netty reject its writes.
         lanes.close();
+        scheduler.close();
+        transports.close();
     }
 }

@@ -30,8 +30,9 @@ public final class DevCertificate {
             Files.createDirectories(parent);
         }
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        String san = host.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ':')
-                ? "ip:" + host : "dns:" + host;
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        boolean ipLiteral = bare.indexOf(':') >= 0 || bare.chars().allMatch(c -> Character.isDigit(c) || c == '.');
+        String san = (ipLiteral ? "ip:" : "dns:") + bare;
         List<String> command = List.of(keytool.toString(), "-genkeypair", "-noprompt",
                 "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA",
                 "-validity", "825", "-dname", "CN=" + host + ", O=Osprey development",

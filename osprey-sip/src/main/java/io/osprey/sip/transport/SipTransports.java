@@ -238,7 +238,11 @@ public final class SipTransports implements MessageSender, AutoCloseable {
         });
     }
 
+    /** Sends a transport-level answer; {@code response} is null when none can be built (no readable Via). */
     void sendRaw(Channel channel, InetSocketAddress to, SipResponse response) {
+        if (response == null) {
+            return;
+        }
         ByteBuf buf = channel.alloc().ioBuffer(512);
         WireCodec.encode(response, buf);
         if (to == null) {

@@ -101,13 +101,15 @@ final class WireCodec {
         if (host.startsWith("[")) {
             host = host.substring(1, host.length() - 1);
         }
+        TransportProtocol transport = TransportProtocol.fromToken(top.transport());
         int port;
-        if (top.hasRport() && top.rport() > 0) {
+        // RFC 3581 §4 applies rport to unreliable transports only; over TCP/TLS the client's source port died
+        // with the connection, so §18.2.2 connects to the sent-by port instead.
+        if (transport == TransportProtocol.UDP && top.hasRport() && top.rport() > 0) {
             port = top.rport();
         } else if (top.port() > 0) {
             port = top.port();
         } else {
-            TransportProtocol transport = TransportProtocol.fromToken(top.transport());
             port = transport == null ? 5060 : transport.defaultPort();
         }
         try {

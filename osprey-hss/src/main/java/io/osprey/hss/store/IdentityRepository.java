@@ -1,0 +1,88 @@
+package io.osprey.hss.store;
+
+import io.osprey.hss.model.Impi;
+import io.osprey.hss.model.ImpiCredentials;
+import io.osprey.hss.model.Impu;
+import io.osprey.hss.model.ImpuRegistration;
+import io.osprey.hss.model.PrivateIdentityRecord;
+import io.osprey.hss.model.PublicIdentityRecord;
+import io.osprey.hss.model.RegistrationState;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Private and public identities, their associations and registration state (TS 23.228 §4.3.3, TS 29.228
+ * §6.1). Every IMPU argument passes through the store's {@link IdentityNormalizer} first.
+ */
+public interface IdentityRepository {
+
+    /** Adds a private identity to an existing subscription. */
+    void createPrivateIdentity(String subscriptionId, ImpiCredentials credentials);
+
+    /** The private identity without its secrets. */
+    Optional<PrivateIdentityRecord> privateIdentity(Impi impi);
+
+    List<PrivateIdentityRecord> privateIdentities(String subscriptionId);
+
+    Page<PrivateIdentityRecord> privateIdentities(PageRequest page);
+
+    /** The private identities of several subscriptions at once, by IMPI. */
+    List<PrivateIdentityRecord> privateIdentitiesOfSubscriptions(Collection<String> subscriptionIds);
+
+    /** Deletes a private identity and its links; false if it did not exist. */
+    boolean deletePrivateIdentity(Impi impi);
+
+    /**
+     * Adds a public identity to an existing subscription, linked to {@link PublicIdentityRecord#privateIdentities()},
+     * which must belong to the same subscription.
+     */
+    void createPublicIdentity(PublicIdentityRecord identity);
+
+    /** The public identity stored under exactly this (normalised) URI. */
+    Optional<PublicIdentityRecord> publicIdentity(Impu impu);
+
+    /** Like {@link #publicIdentity} but falls back to the wildcarded PSIs that match (TS 23.003 §13.5). */
+    Optional<PublicIdentityRecord> findPublicIdentity(Impu impu);
+
+    List<PublicIdentityRecord> publicIdentities(String subscriptionId);
+
+    Page<PublicIdentityRecord> publicIdentities(PageRequest page);
+
+    /** The public identities of several subscriptions at once, by implicit set and URI. */
+    List<PublicIdentityRecord> publicIdentitiesOfSubscriptions(Collection<String> subscriptionIds);
+
+    /** The public identities {@code impi} may use. */
+    List<PublicIdentityRecord> publicIdentitiesOf(Impi impi);
+
+    /**
+     * Replaces profile, type, barring, implicit set, alias group, display name and links of an existing
+     * public identity; leaves its registration state alone.
+     */
+    void updatePublicIdentity(PublicIdentityRecord identity);
+
+    /** Deletes a public identity and its links; false if it did not exist. */
+    boolean deletePublicIdentity(Impu impu);
+
+    /**
+     * Whether {@code impi} may use {@code impu} (directly or through a matching wildcarded PSI). False is the
+     * Cx DIAMETER_ERROR_IDENTITIES_DONT_MATCH case.
+     */
+    boolean isAssociated(Impi impi, Impu impu);
+
+    /** The implicit registration set of {@code impu} (TS 23.228 §5.2.1a), {@code impu} included; empty if unknown. */
+    List<PublicIdentityRecord> implicitSet(Impu impu);
+
+    /** Registration state and S-CSCF of one public identity. */
+    Optional<ImpuRegistration> registration(Impu impu);
+
+    /** Sets the state of one public identity; {@link StoreException.Reason#NOT_FOUND} if unknown. */
+    void updateRegistration(ImpuRegistration registration);
+
+    /**
+     * Sets the state of every identity in the implicit set of {@code impu} at once, as a Cx SAR does
+     * (TS 29.228 §6.1.2), and returns the new states.
+     */
+    List<ImpuRegistration> updateImplicitSetRegistration(Impu impu, RegistrationState state,
+                                                         Optional<String> scscfName);
+}

@@ -1,0 +1,205 @@
+package io.osprey.hss.store;
+
+import io.osprey.hss.model.Impi;
+import io.osprey.hss.model.ImpiCredentials;
+import io.osprey.hss.model.Impu;
+import io.osprey.hss.model.ImpuRegistration;
+import io.osprey.hss.model.PrivateIdentityRecord;
+import io.osprey.hss.model.PublicIdentityRecord;
+import io.osprey.hss.model.RegistrationState;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** {@link IdentityRepository} on JDBI. */
+final class JdbiIdentityRepository implements IdentityRepository {
+
+    private final Transactions transactions;
+    private final PrivateIdentityRows privateRows;
+    private final WildcardLookup lookup;
+    private final IdentityNormalizer normalizer;
+
+    JdbiIdentityRepository(Transactions transactions, PrivateIdentityRows privateRows, WildcardLookup lookup,
+                           IdentityNormalizer normalizer) {
+        this.transactions = transactions;
+        this.privateRows = privateRows;
+        this.lookup = lookup;
+        this.normalizer = normalizer;
+    }
+
+    @Override
+    public void createPrivateIdentity(String subscriptionId, ImpiCredentials credentials) {
+        transactions.write("create private identity " + credentials.impi(), h -> {
+            requireSubscription(h, subscriptionId);
+            privateRows.insert(h, subscriptionId, credentials);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<PrivateIdentityRecord> privateIdentity(Impi impi) {
+        return transactions.read("read private identity " + impi, h -> PrivateIdentityRows.find(h, impi));
+    }
+
+    @Override
+    public List<PrivateIdentityRecord> privateIdentities(String subscriptionId) {
+        return transactions.read("list private identities of " + subscriptionId,
+                h -> PrivateIdentityRows.ofSubscription(h, subscriptionId));
+    }
+
+    @Override
+    public Page<PrivateIdentityRecord> privateIdentities(PageRequest page) {
+        return transactions.read("list private identities", h -> PrivateIdentityRows.page(h, page));
+    }
+
+    @Override
+    public List<PrivateIdentityRecord> privateIdentitiesOfSubscriptions(Collection<String> subscriptionIds) {
+        return transactions.read("list private identities of " + subscriptionIds.size() + " subscriptions",
+                h -> PrivateIdentityRows.ofSubscriptions(h, subscriptionIds));
+    }
+
+    @Override
+    public boolean deletePrivateIdentity(Impi impi) {
+        return transactions.write("delete private identity " + impi, h -> PrivateIdentityRows.delete(h, impi) > 0);
+    }
+
+    @Override
+    public void createPublicIdentity(PublicIdentityRecord identity) {
+        PublicIdentityRecord normalized = identity.withImpu(normalizer.normalize(identity.impu()));
+        transactions.write("create public identity " + normalized.impu(), h -> {
+            requireSubscription(h, normalized.subscriptionId());
+            checkReferences(h, normalized);
+            PublicIdentityRows.insert(h, normalized);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<PublicIdentityRecord> publicIdentity(Impu impu) {
+        Impu key = normalizer.normalize(impu);
+        return transactions.read("read public identity " + key, h -> PublicIdentityRows.find(h, key));
+    }
+
+    @Override
+    public Optional<PublicIdentityRecord> findPublicIdentity(Impu impu) {
+        Impu key = normalizer.normalize(impu);
+        return transactions.read("find public identity " + key, h -> lookup.find(h, key));
+    }
+
+    @Override
+    public List<PublicIdentityRecord> publicIdentities(String subscriptionId) {
+        return transactions.read("list public identities of " + subscriptionId,
+                h -> PublicIdentityRows.ofSubscription(h, subscriptionId));
+    }
+
+    @Override
+    public Page<PublicIdentityRecord> publicIdentities(PageRequest page) {
+        return transactions.read("list public identities", h -> PublicIdentityRows.page(h, page));
+    }
+
+    @Override
+    public List<PublicIdentityRecord> publicIdentitiesOfSubscriptions(Collection<String> subscriptionIds) {
+        return transactions.read("list public identities of " + subscriptionIds.size() + " subscriptions",
+                h -> PublicIdentityRows.ofSubscriptions(h, subscriptionIds));
+    }
+
+    @Override
+    public List<PublicIdentityRecord> publicIdentitiesOf(Impi impi) {
+        return transactions.read("list public identities of " + impi, h -> PublicIdentityRows.ofPrivateIdentity(h, impi));
+    }
+
+    @Override
+    public void updatePublicIdentity(PublicIdentityRecord identity) {
+        PublicIdentityRecord normalized = identity.withImpu(normalizer.normalize(identity.impu()));
+        transactions.write("update public identity " + normalized.impu(), h -> {
+            PublicIdentityRecord existing = PublicIdentityRows.find(h, normalized.impu())
+                    .orElseThrow(() -> StoreException.notFound("public identity", normalized.impu()));
+            if (!existing.subscriptionId().equals(normalized.subscriptionId())) {
+                throw new StoreException(StoreException.Reason.CONSTRAINT, "public identity " + normalized.impu()
+                        + " belongs to subscription " + existing.subscriptionId() + " and cannot move");
+            }
+            checkReferences(h, normalized);
+            PublicIdentityRows.update(h, normalized);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean deletePublicIdentity(Impu impu) {
+        Impu key = normalizer.normalize(impu);
+        return transactions.write("delete public identity " + key, h -> PublicIdentityRows.delete(h, key) > 0);
+    }
+
+    @Override
+    public boolean isAssociated(Impi impi, Impu impu) {
+        Impu key = normalizer.normalize(impu);
+        return transactions.read("check " + impi + " against " + key, h -> lookup.find(h, key)
+                .map(identity -> identity.privateIdentities().contains(impi)).orElse(false));
+    }
+
+    @Override
+    public List<PublicIdentityRecord> implicitSet(Impu impu) {
+        Impu key = normalizer.normalize(impu);
+        return transactions.read("read implicit set of " + key,
+                h -> lookup.find(h, key).map(member -> PublicIdentityRows.implicitSet(h, member)).orElse(List.of()));
+    }
+
+    @Override
+    public Optional<ImpuRegistration> registration(Impu impu) {
+        Impu key = normalizer.normalize(impu);
+        return transactions.read("read registration of " + key, h -> lookup.find(h, key)
+                .flatMap(identity -> PublicIdentityRows.registration(h, identity.impu())));
+    }
+
+    @Override
+    public void updateRegistration(ImpuRegistration registration) {
+        Impu key = normalizer.normalize(registration.impu());
+        transactions.write("update registration of " + key, h -> {
+            PublicIdentityRecord identity = lookup.find(h, key)
+                    .orElseThrow(() -> StoreException.notFound("public identity", key));
+            PublicIdentityRows.updateRegistration(h, "impu = :impu", Map.of("impu", identity.impu().uri()),
+                    registration.state(), registration.scscfName());
+            return null;
+        });
+    }
+
+    @Override
+    public List<ImpuRegistration> updateImplicitSetRegistration(Impu impu, RegistrationState state,
+                                                                Optional<String> scscfName) {
+        Impu key = normalizer.normalize(impu);
+        new ImpuRegistration(key, state, scscfName); // checks the state and S-CSCF name fit together
+        return transactions.write("update registration of the implicit set of " + key, h -> {
+            PublicIdentityRecord member = lookup.find(h, key)
+                    .orElseThrow(() -> StoreException.notFound("public identity", key));
+            PublicIdentityRows.updateRegistration(h, "subscription_id = :id AND implicit_set = :set",
+                    Map.of("id", member.subscriptionId(), "set", member.implicitSet()), state, scscfName);
+            return PublicIdentityRows.registrations(h, member);
+        });
+    }
+
+    private static void requireSubscription(Handle handle, String subscriptionId) {
+        if (JdbiSubscriptionRepository.find(handle, subscriptionId).isEmpty()) {
+            throw StoreException.notFound("subscription", subscriptionId);
+        }
+    }
+
+    /** The profile must exist and every linked IMPI must belong to the identity's subscription. */
+    private static void checkReferences(Handle handle, PublicIdentityRecord identity) {
+        boolean profileExists = handle.createQuery("SELECT COUNT(*) FROM service_profile WHERE name = :name")
+                .bind("name", identity.serviceProfile()).mapTo(Integer.class).one() > 0;
+        if (!profileExists) {
+            throw StoreException.notFound("service profile", identity.serviceProfile());
+        }
+        for (Impi impi : identity.privateIdentities()) {
+            PrivateIdentityRecord linked = PrivateIdentityRows.find(handle, impi)
+                    .orElseThrow(() -> StoreException.notFound("private identity", impi));
+            if (!linked.subscriptionId().equals(identity.subscriptionId())) {
+                throw new StoreException(StoreException.Reason.CONSTRAINT, "private identity " + impi
+                        + " belongs to subscription " + linked.subscriptionId() + ", not "
+                        + identity.subscriptionId());
+            }
+        }
+    }
+}

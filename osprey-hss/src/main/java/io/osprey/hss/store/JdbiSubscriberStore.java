@@ -1,0 +1,56 @@
+package io.osprey.hss.store;
+
+import io.osprey.aka.SqnScheme;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@link SubscriberStore} on JDBI over a pooled data source; built by {@link SubscriberStores}. */
+final class JdbiSubscriberStore implements SubscriberStore {
+
+    private final AutoCloseable pool;
+    private final SubscriptionRepository subscriptions;
+    private final IdentityRepository identities;
+    private final ProfileRepository profiles;
+    private final AuthenticationCentre authenticationCentre;
+
+    JdbiSubscriberStore(Jdbi jdbi, AutoCloseable pool, Dialect dialect, SecretCodec codec, SqnScheme scheme,
+                        IdentityNormalizer normalizer) {
+        this.pool = pool;
+        Transactions transactions = new Transactions(jdbi, dialect);
+        PrivateIdentityRows privateRows = new PrivateIdentityRows(codec);
+        ProfileRows profileRows = new ProfileRows();
+        WildcardLookup lookup = new WildcardLookup();
+        subscriptions = new JdbiSubscriptionRepository(transactions, privateRows, profileRows, lookup, normalizer);
+        identities = new JdbiIdentityRepository(transactions, privateRows, lookup, normalizer);
+        profiles = new JdbiProfileRepository(transactions, profileRows);
+        authenticationCentre = new JdbiAuthenticationCentre(transactions, privateRows, dialect, scheme);
+    }
+
+    @Override
+    public SubscriptionRepository subscriptions() {
+        return subscriptions;
+    }
+
+    @Override
+    public IdentityRepository identities() {
+        return identities;
+    }
+
+    @Override
+    public ProfileRepository profiles() {
+        return profiles;
+    }
+
+    @Override
+    public AuthenticationCentre authenticationCentre() {
+        return authenticationCentre;
+    }
+
+    @Override
+    public void close() {
+        try {
+            pool.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the subscriber store pool failed", e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.osprey.hss.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Opens a {@link SubscriberStore}: builds the HikariCP pool, migrates the schema with Flyway
+ * ({@code classpath:db/migration}), and wires the JDBI repositories. SQLite files get WAL journaling, foreign
+ * keys, a busy timeout and BEGIN IMMEDIATE transactions; the file's folder is created if missing.
+ */
+public final class SubscriberStores {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriberStores.class);
+    private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
+    private SubscriberStores() {
+    }
+
+    /** Opens the store with the default identity normalisation. */
+    public static SubscriberStore open(StoreConfig config) {
+        return open(config, IdentityNormalizer.DEFAULT);
+    }
+
+    /**
+     * Opens the store.
+     *
+     * @throws StoreException UNAVAILABLE when the database cannot be reached or migrated
+     */
+    public static SubscriberStore open(StoreConfig config, IdentityNormalizer normalizer) {
+        Dialect dialect = config.dialect();
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("osprey-hss-store");
+        hikari.setMaximumPoolSize(config.effectivePoolSize());
+        if (dialect == Dialect.SQLITE) {
+            hikari.setDataSource(sqlite(Path.of(config.sqlitePath())));
+        } else {
+            hikari.setJdbcUrl(config.url());
+            config.user().ifPresent(hikari::setUsername);
+            config.password().ifPresent(hikari::setPassword);
+            config.schema().ifPresent(hikari::setSchema);
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new StoreException(StoreException.Reason.UNAVAILABLE, "cannot connect to the subscriber store "
+                    + config.displayUrl() + ": " + e.getMessage(), e);
+        }
+        try {
+            var flyway = Flyway.configure(SubscriberStores.class.getClassLoader())
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .cleanDisabled(true);
+            config.schema().ifPresent(schema -> flyway.schemas(schema).createSchemas(true));
+            int applied = flyway.load().migrate().migrationsExecuted;
+            LOG.info("Subscriber store {} open, {} migration(s) applied", config.displayUrl(), applied);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException(StoreException.Reason.UNAVAILABLE, "cannot migrate the subscriber store "
+                    + config.displayUrl() + ": " + e.getMessage(), e);
+        }
+        SecretCodec codec = config.secretKeyBytes().map(SecretCodec::aesGcm).orElseGet(SecretCodec::plain);
+        return new JdbiSubscriberStore(Jdbi.create(pool), pool, dialect, codec, config.sqnScheme(), normalizer);
+    }
+
+    private static SQLiteDataSource sqlite(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the subscriber store folder " + parent, e);
+        }
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.enforceForeignKeys(true);
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        sqlite.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
+        dataSource.setUrl("jdbc:sqlite:" + file);
+        return dataSource;
+    }
+}

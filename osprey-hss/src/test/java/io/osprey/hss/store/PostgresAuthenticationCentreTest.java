@@ -1,0 +1,9 @@
+package io.osprey.hss.store;
+
+class PostgresAuthenticationCentreTest extends AbstractAuthenticationCentreTest {
+
+    @Override
+    StoreBackend openBackend() {
+        return StoreBackend.postgres();
+    }
+}

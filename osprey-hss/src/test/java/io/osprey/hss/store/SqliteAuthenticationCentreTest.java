@@ -1,0 +1,9 @@
+package io.osprey.hss.store;
+
+class SqliteAuthenticationCentreTest extends AbstractAuthenticationCentreTest {
+
+    @Override
+    StoreBackend openBackend() {
+        return StoreBackend.sqlite();
+    }
+}

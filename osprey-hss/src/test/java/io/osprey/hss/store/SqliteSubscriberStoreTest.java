@@ -1,0 +1,9 @@
+package io.osprey.hss.store;
+
+class SqliteSubscriberStoreTest extends AbstractSubscriberStoreTest {
+
+    @Override
+    StoreBackend openBackend() {
+        return StoreBackend.sqlite();
+    }
+}

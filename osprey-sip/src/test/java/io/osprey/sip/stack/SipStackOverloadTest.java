@@ -1,0 +1,119 @@
+package io.osprey.sip.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.osprey.sip.message.SipResponse;
+import io.osprey.sip.transport.RawUdpClient;
+import io.osprey.sip.transport.SipText;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Overload control: while the lane is busy, new requests get 503 with Retry-After from the I/O thread
+ * (RFC 3261 §21.5.4), while requests inside dialogs, CANCELs and responses are queued or dropped but never
+ * refused, so calls in progress can finish.
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class SipStackOverloadTest {
+
+    private static final String BLOCKER = "overload-blocker";
+
+    private final RecordingUser user = new RecordingUser(BLOCKER);
+    private final RawUdpClient client = new RawUdpClient();
+    private SipStack stack;
+
+    @AfterEach
+    void stop() {
+        user.release();
+        client.close();
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void refusesNewRequestsPastTheLoadRatioButLetsDialogsAndResponsesThrough() throws Exception {
+        stack = LoopbackStack.start(2, 0.5, user);
+        blockTheLane();
+
+        send(response("overload-stray"));                                    // queued: lane half full
+        send(request("BYE", "overload-dialog-1", "b1"));                     // in a dialog: queued, lane full
+        send(request("INVITE", "overload-new-1", ""));                       // new: 503
+        send(request("BYE", "overload-dialog-2", "b1"));                     // lane full: dropped
+        send(request("CANCEL", "overload-cancel", ""));                      // never refused: dropped
+        send(request("OPTIONS", "overload-no-to", "").replace("To: <sip:bob@example.com>\n", ""));  // new: 503
+
+        // the I/O thread answers in arrival order: the two 503s in a row show nothing else was answered
+        assertBusy((SipResponse) client.receive(), "overload-new-1");
+        SipResponse noTo = (SipResponse) client.receive();
+        assertThat(noTo.statusCode()).isEqualTo(503);
+        assertThat(noTo.callId().value()).isEqualTo("overload-no-to");
+        assertThat(noTo.to()).isNull();
+        assertThat(stack.overloadRejections()).isEqualTo(2);
+        assertThat(stack.droppedMessages()).isEqualTo(2);
+
+        user.release();
+
+        SipResponse byeAnswer = (SipResponse) client.receive();
+        assertThat(byeAnswer.callId().value()).isEqualTo("overload-dialog-1");
+        assertThat(byeAnswer.statusCode()).isEqualTo(200);
+        assertThat(user.seen).containsExactly("request INVITE " + BLOCKER, "response overload-stray",
+                "request BYE overload-dialog-1");
+    }
+
+    @Test
+    void refusesANewRequestWhenItsLaneQueueIsFull() throws Exception {
+        stack = LoopbackStack.start(1, 2.0, user); // the ratio never triggers: only a full queue does
+        blockTheLane();
+
+        send(request("BYE", "overload-dialog-1", "b1"));
+        send(request("INVITE", "overload-new-1", ""));
+
+        assertBusy((SipResponse) client.receive(), "overload-new-1");
+        assertThat(stack.overloadRejections()).isEqualTo(1);
+        assertThat(stack.droppedMessages()).isZero();
+
+        user.release();
+        SipResponse byeAnswer = (SipResponse) client.receive();
+        assertThat(byeAnswer.callId().value()).isEqualTo("overload-dialog-1");
+        assertThat(byeAnswer.statusCode()).isEqualTo(200);
+    }
+
+    /** Sends an INVITE the user holds on to, and waits until it does. */
+    private void blockTheLane() throws Exception {
+        send(request("INVITE", BLOCKER, ""));
+        assertThat(user.blocking.await(3, TimeUnit.SECONDS)).as("user got the blocking INVITE").isTrue();
+        SipResponse trying = (SipResponse) client.receive();
+        assertThat(trying.statusCode()).isEqualTo(100);
+        assertThat(trying.callId().value()).isEqualTo(BLOCKER);
+    }
+
+    private static void assertBusy(SipResponse response, String callId) {
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.callId().value()).isEqualTo(callId);
+        assertThat(response.header("Retry-After")).isEqualTo(Long.toString(LoopbackStack.RETRY_AFTER.toSeconds()));
+        assertThat(response.to().tag()).isNotNull();
+    }
+
+    private void send(String text) throws Exception {
+        InetSocketAddress stackAddress = LoopbackStack.udpAddress(stack);
+        client.send(text, stackAddress);
+    }
+
+    private String request(String method, String callId, String toTag) {
+        return SipText.requestText(method, via(callId), callId, toTag, "");
+    }
+
+    private String response(String callId) {
+        return "SIP/2.0 200 OK\nVia: " + via(callId) + "\n"
+                + "From: <sip:alice@example.com>;tag=a1\nTo: <sip:bob@example.com>;tag=b1\n"
+                + "Call-ID: " + callId + "\nCSeq: 1 OPTIONS\nContent-Length: 0\n\n";
+    }
+
+    private String via(String callId) {
+        return "SIP/2.0/UDP 127.0.0.1:" + client.port() + ";branch=z9hG4bK" + callId + ";rport";
+    }
+}
