@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +32,7 @@ public final class AdminServer implements AutoCloseable {
     }
 
     private final Map<String, Map<String, Endpoint>> routes = new LinkedHashMap<>();
+    private final Map<String, Map<String, Endpoint>> templateRoutes = new LinkedHashMap<>();
     private final Map<String, Endpoint> publicRoutes = new LinkedHashMap<>();
     private final AdminToken token;
     private final ObjectMapper json;
@@ -45,6 +48,29 @@ public final class AdminServer implements AutoCloseable {
     public AdminServer route(String method, String path, Endpoint endpoint) {
         routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, endpoint);
         return this;
+    }
+
+    /**
+     * Registers an authenticated endpoint for {@code method} on a path ending in one parameter, such as
+     * {@code /api/v1/subscribers/{impi}}: any non-empty rest after the prefix matches (exact routes win) and
+     * reaches the endpoint as {@link AdminRequest#pathParameter()}.
+     */
+    public AdminServer routeTemplate(String method, String template, Endpoint endpoint) {
+        int brace = template.indexOf('{');
+        if (brace < 1 || template.charAt(brace - 1) != '/' || !template.endsWith("}")
+                || template.indexOf('{', brace + 1) >= 0) {
+            throw new IllegalArgumentException("template must end in one {parameter}, was " + template);
+        }
+        templateRoutes.computeIfAbsent(template, t -> new LinkedHashMap<>()).put(method, endpoint);
+        return this;
+    }
+
+    /** Every registered route as {@code "METHOD /path"}, templates with their {@code {parameter}}. */
+    public List<String> routes() {
+        List<String> all = new ArrayList<>();
+        routes.forEach((path, byMethod) -> byMethod.keySet().forEach(method -> all.add(method + " " + path)));
+        templateRoutes.forEach((path, byMethod) -> byMethod.keySet().forEach(method -> all.add(method + " " + path)));
+        return all;
     }
 
     /** Registers an endpoint that needs no token (health). */
@@ -87,6 +113,17 @@ public final class AdminServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
         Map<String, Endpoint> byMethod = routes.get(path);
+        String parameter = null;
+        if (byMethod == null) {
+            for (Map.Entry<String, Map<String, Endpoint>> template : templateRoutes.entrySet()) {
+                String prefix = template.getKey().substring(0, template.getKey().indexOf('{'));
+                if (path.length() > prefix.length() && path.startsWith(prefix)) {
+                    byMethod = template.getValue();
+                    parameter = path.substring(prefix.length());
+                    break;
+                }
+            }
+        }
         if (byMethod == null) {
             throw new AdminException(Problem.of(404, "not-found", "Not found", "no endpoint at " + path));
         }
@@ -102,7 +139,8 @@ public final class AdminServer implements AutoCloseable {
             throw new AdminException(Problem.of(401, "unauthorized", "Unauthorized",
                     "send the admin token as 'Authorization: Bearer <token>' (see data/admin-token)"));
         }
-        return endpoint.handle(new AdminRequest(method, path, readBody(exchange.getRequestBody()), json));
+        return endpoint.handle(new AdminRequest(method, path, parameter, exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders().getFirst("Content-Type"), readBody(exchange.getRequestBody()), json));
     }
 
     private static byte[] readBody(InputStream in) throws IOException, AdminException {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = OspreyCli.Version.class,
         description = "Osprey IMS core.",
-        subcommands = {VersionCommand.class, ConfigCommand.class, UpCommand.class, RunCommand.class})
+        subcommands = {VersionCommand.class, ConfigCommand.class, UpCommand.class, RunCommand.class,
+                SubscriberCommand.class})
 public final class OspreyCli implements Runnable {
 
     @CommandLine.Spec

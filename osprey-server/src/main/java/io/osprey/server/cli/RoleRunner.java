@@ -1,7 +1,6 @@
 package io.osprey.server.cli;
 
 import io.osprey.server.admin.AdminApi;
-import io.osprey.server.admin.AdminServer;
 import io.osprey.server.config.ConfigException;
 import io.osprey.server.config.ConfigLoader;
 import io.osprey.server.config.OspreyConfig;
@@ -25,7 +24,7 @@ final class RoleRunner {
     private final PrintWriter err;
     private final List<Role> started = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private AdminServer admin;
+    private AdminApi.Started admin;
 
     RoleRunner(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -62,8 +61,8 @@ final class RoleRunner {
         }
         if (withAdmin) {
             try {
-                AdminApi.Started admin = AdminApi.start(config.admin(), started, OspreyCli.version());
-                this.admin = admin.server();
+                AdminApi.Started admin = AdminApi.start(config, started, OspreyCli.version());
+                this.admin = admin;
                 out.printf("admin API on http://%s:%d/api/v1%n", config.admin().listen(), admin.server().port());
                 if (admin.token().generated()) {
                     out.printf("admin token (stored in %s): %s%n", config.admin().tokenFile(), admin.token().value());

@@ -95,4 +95,25 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("line");
     }
+
+    @Test
+    void storeSectionDefaultsToTheEmbeddedSqliteFileAndNamesBadKeys() {
+        assertThat(loader.parse("").store().url()).isEqualTo("sqlite:./data/osprey.db");
+        StoreConfig store = loader.parse("""
+                store:
+                  url: jdbc:postgresql://db.example.org:5432/osprey
+                  user: osprey
+                  password: hunter2-secret
+                  pool-size: 20
+                """).store();
+        assertThat(store.toStoreConfig().user()).hasValue("osprey");
+        assertThat(store.toStoreConfig().poolSize()).isEqualTo(20);
+        assertThat(store.toString()).doesNotContain("hunter2-secret");
+        assertThatThrownBy(() -> loader.parse("store:\n  url: mysql://db/osprey\n"))
+                .hasMessageStartingWith("store.url: store url must start with sqlite:");
+        assertThatThrownBy(() -> loader.parse("store:\n  pool-size: 500\n"))
+                .hasMessage("store.pool-size: 500 is out of range; expected 0..200");
+        assertThatThrownBy(() -> loader.parse("store:\n  secret-key: nope\n"))
+                .hasMessageStartingWith("store.secret-key: ");
+    }
 }

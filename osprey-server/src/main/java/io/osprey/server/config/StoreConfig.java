@@ -1,0 +1,71 @@
+package io.osprey.server.config;
+
+/**
+ * The subscriber store ({@code store:} in {@code osprey.yaml}), opened by the admin API for provisioning.
+ *
+ * @param url        {@code sqlite:<file>} (default {@value #DEFAULT_URL}) or {@code jdbc:postgresql://host:port/db}
+ * @param user       database user (PostgreSQL)
+ * @param password   database password (PostgreSQL); never printed
+ * @param poolSize   connection pool size; 0 (default) picks 4 for SQLite, 10 for PostgreSQL
+ * @param schema     PostgreSQL schema to create and use
+ * @param secretKey  base64 of a 16- or 32-octet AES key encrypting K, OP/OPc and passwords at rest; never printed
+ */
+public record StoreConfig(String url, String user, String password, Integer poolSize, String schema,
+                          String secretKey) {
+
+    public static final String DEFAULT_URL = io.osprey.hss.store.StoreConfig.DEFAULT_URL;
+
+    public StoreConfig {
+        url = url == null ? DEFAULT_URL : url;
+        poolSize = ConfigChecks.range("pool-size", poolSize == null ? 0 : poolSize, 0, 200);
+        if (password != null && user == null) {
+            throw new ConfigException("user", "is required when a password is set");
+        }
+        toStoreConfig(url, user, password, poolSize, schema, secretKey);
+    }
+
+    static StoreConfig defaults() {
+        return new StoreConfig(null, null, null, null, null, null);
+    }
+
+    /** The HSS store settings these keys describe. */
+    public io.osprey.hss.store.StoreConfig toStoreConfig() {
+        return toStoreConfig(url, user, password, poolSize, schema, secretKey);
+    }
+
+    private static io.osprey.hss.store.StoreConfig toStoreConfig(String url, String user, String password,
+                                                                 int poolSize, String schema, String secretKey) {
+        io.osprey.hss.store.StoreConfig store;
+        try {
+            store = io.osprey.hss.store.StoreConfig.of(url);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("url", e.getMessage());
+        }
+        store = store.withPoolSize(poolSize);
+        if (user != null) {
+            store = store.withCredentials(user, password);
+        }
+        if (schema != null) {
+            try {
+                store = store.withSchema(schema);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("schema", e.getMessage());
+            }
+        }
+        if (secretKey != null) {
+            try {
+                store = store.withSecretKey(secretKey);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("secret-key", e.getMessage());
+            }
+        }
+        return store;
+    }
+
+    @Override
+    public String toString() {
+        return "StoreConfig[url=" + url + ", user=" + user + ", password=" + (password == null ? "-" : "<redacted>")
+                + ", poolSize=" + poolSize + ", schema=" + schema + ", secretKey="
+                + (secretKey == null ? "-" : "<redacted>") + "]";
+    }
+}
