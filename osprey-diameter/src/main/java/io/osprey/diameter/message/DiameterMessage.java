@@ -125,12 +125,12 @@ public final class DiameterMessage {
 
     /** The same message under a new Hop-by-Hop Identifier, as each hop assigns its own. */
     public DiameterMessage withHopByHopId(HopByHopId id) {
-        return new DiameterMessage(flags, commandCode, applicationId(), id, endToEndId, avps);
+        return new DiameterMessage(flags(), commandCode, applicationId(), id, endToEndId, avps);
     }
 
     /** The same request with the 'T' flag set, for resending after failover (RFC 6733 §5.5.4). */
     public DiameterMessage withPotentiallyRetransmitted() {
-        return new DiameterMessage(flags | FLAG_RETRANSMITTED, commandCode, applicationId(), hopByHopId, endToEndId, avps);
+        return new DiameterMessage(flags() | FLAG_RETRANSMITTED, commandCode, applicationId(), hopByHopId, endToEndId, avps);
     }
 
     /** The same header with other AVPs, e.g. a relay appending Route-Record. */

@@ -163,4 +163,19 @@ class BuildersTest {
         all.addAll(List.of(tail));
         return all;
     }
+
+    @Test
+    void hopByHopAndRetransmissionCopiesKeepTheRequestBit() {
+        // The R bit is 0x80: a signed-byte flags field once turned every request copy into an error.
+        DiameterMessage dwr = DiameterMessage.request(BaseDictionary.DEVICE_WATCHDOG, ICSCF).build();
+
+        DiameterMessage renumbered = dwr.withHopByHopId(new HopByHopId(0x8000_0001));
+        DiameterMessage retransmitted = renumbered.withPotentiallyRetransmitted();
+
+        assertThat(renumbered.isRequest()).isTrue();
+        assertThat(renumbered.hopByHopId()).isEqualTo(new HopByHopId(0x8000_0001));
+        assertThat(retransmitted.isRequest()).isTrue();
+        assertThat(retransmitted.isPotentiallyRetransmitted()).isTrue();
+        assertThat(retransmitted.endToEndId()).isEqualTo(dwr.endToEndId());
+    }
 }

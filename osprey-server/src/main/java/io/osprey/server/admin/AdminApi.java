@@ -67,7 +67,12 @@ public final class AdminApi {
         roles.forEach(role -> traces.addAll(role.sipTraces()));
         new TraceEndpoints(traces).register(server);
         if (store != null) {
-            new SubscriberEndpoints(new ProvisioningService(store, homeDomain)).register(server);
+            ProvisioningService provisioning = new ProvisioningService(store, homeDomain);
+            // The ready-made iFCs (mmtel-orig, mmtel-term) an operator attaches by name; existing ones are kept.
+            provisioning.installDefaultTemplates();
+            new SubscriberEndpoints(provisioning).register(server);
+            new IfcTemplateEndpoints(store.profiles()).register(server);
+            new ProfileEndpoints(store.profiles()).register(server);
         }
         server.start(config.listen(), config.port());
         return new Started(server, token, store);

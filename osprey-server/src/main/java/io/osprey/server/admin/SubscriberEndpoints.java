@@ -140,7 +140,7 @@ public final class SubscriberEndpoints {
         }
     }
 
-    private static Problem unavailable() {
+    static Problem unavailable() {
         return Problem.of(503, "store-unavailable", "Subscriber store unavailable",
                 "the subscriber store cannot be reached; try again");
     }
@@ -156,7 +156,7 @@ public final class SubscriberEndpoints {
     }
 
     /** The body as a JSON object; unlike {@link AdminRequest#jsonObject()} a syntax error never echoes the body. */
-    private static JsonNode jsonObject(AdminRequest request) throws AdminException {
+    static JsonNode jsonObject(AdminRequest request) throws AdminException {
         if (request.body().length == 0) {
             throw new AdminException(Problem.invalid("(body)", "a JSON object is required"));
         }

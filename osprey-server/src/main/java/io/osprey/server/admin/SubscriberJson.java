@@ -154,7 +154,7 @@ final class SubscriberJson {
         return out;
     }
 
-    private static void onlyFields(JsonNode body, Set<String> allowed, String at) throws AdminException {
+    static void onlyFields(JsonNode body, Set<String> allowed, String at) throws AdminException {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
@@ -164,7 +164,7 @@ final class SubscriberJson {
         }
     }
 
-    private static String text(JsonNode body, String field, String at) throws AdminException {
+    static String text(JsonNode body, String field, String at) throws AdminException {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -175,7 +175,7 @@ final class SubscriberJson {
         return node.textValue();
     }
 
-    private static Long number(JsonNode body, String field, String at) throws AdminException {
+    static Long number(JsonNode body, String field, String at) throws AdminException {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -186,7 +186,7 @@ final class SubscriberJson {
         return node.longValue();
     }
 
-    private static List<String> texts(JsonNode body, String field, String at) throws AdminException {
+    static List<String> texts(JsonNode body, String field, String at) throws AdminException {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
             return List.of();
