@@ -38,7 +38,7 @@ class LayeringTest {
                 .layer("server").definedBy("io.osprey.server..")
                 .whereLayer("server").mayNotBeAccessedByAnyLayer()
                 .whereLayer("sip").mayOnlyBeAccessedByLayers("server")
-                .whereLayer("diameter").mayOnlyBeAccessedByLayers("server")
+                .whereLayer("diameter").mayOnlyBeAccessedByLayers("hss", "server")
                 .whereLayer("aka").mayOnlyBeAccessedByLayers("hss", "server")
                 .whereLayer("hss").mayOnlyBeAccessedByLayers("server")
                 .whereLayer("common").mayOnlyBeAccessedByLayers("sip", "diameter", "aka", "hss", "server")
