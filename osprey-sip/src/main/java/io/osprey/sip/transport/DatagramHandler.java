@@ -1,6 +1,7 @@
 package io.osprey.sip.transport;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
@@ -39,7 +40,10 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
         } catch (SipParseException e) {
             transports.stats().malformed();
             if (e.isRequest()) {
-                transports.sendRaw(ctx.channel(), sender, e.response(transports.config().advertisedHost(), null));
+                // RFC 3261 §8.2.6.2: a final response carries a To tag; derived from the datagram so that a
+                // retransmission of the same bad request gets the same answer.
+                String toTag = Integer.toHexString(ByteBufUtil.hashCode(content));
+                transports.sendRaw(ctx.channel(), sender, e.response(transports.config().advertisedHost(), toTag));
             }
             return;
         }

@@ -10,6 +10,7 @@ import io.osprey.sip.message.SipMessage;
 import io.osprey.sip.message.SipRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,8 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
                 transports.stats().malformed();
                 if (error.error().isRequest()) {
                     transports.sendRaw(ctx.channel(), null,
-                            error.error().response(transports.config().advertisedHost(), null));
+                            error.error().response(transports.config().advertisedHost(),
+                                    Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1)));
                 }
                 if (error.fatal()) {
                     ctx.close();

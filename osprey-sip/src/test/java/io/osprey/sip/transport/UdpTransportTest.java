@@ -91,6 +91,8 @@ class UdpTransportTest {
             assertThat(answer).contains("\r\nWarning: 399 127.0.0.1 \"Bad CSeq: missing sequence number\"\r\n");
             assertThat(answer).contains("\r\nCall-ID: udp-bad-cseq\r\n", "\r\nCSeq: x OPTIONS\r\n");
             assertThat(answer).contains("\r\nVia: " + via(client, "z9hG4bKbad") + "\r\n");
+            assertThat(answer).as("a final response carries a To tag (RFC 3261 §8.2.6.2)").containsPattern(
+                    "\r\nTo: [^\r]*;tag=[0-9a-f]+\r\n");
             assertThat(bob.transports.stats().malformedCount()).isEqualTo(1);
             assertNextDeliveredIsTheMarker(client);
         }
