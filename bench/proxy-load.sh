@@ -83,7 +83,7 @@ for _ in $(seq 1 100); do
 done
 [ -n "${pid:-}" ] || { echo "osprey did not start; see $work/osprey.log" >&2; exit 1; }
 # Warm-up so JIT compilation is not billed to the measured run.
-calls_saved=$calls; calls=$(( calls / 4 > 2000 ? calls / 4 : 2000 ))
+calls_saved=$calls; calls=$(( calls / 2 > 5000 ? calls / 2 : 5000 ))
 run_load osprey-warmup "$pid" >/dev/null
 calls=$calls_saved
 run_load osprey "$pid"
