@@ -30,6 +30,17 @@ final class ConnectionTable {
         channel.closeFuture().addListener(closed -> open.remove(key, channel));
     }
 
+    /**
+     * RFC 5923 §5: the peer asked (Via {@code alias}) that this connection also carry requests toward its advertised
+     * sent-by address, so no second connection is opened in the reverse direction. The alias ends with the connection.
+     */
+    void alias(TransportProtocol transport, InetSocketAddress sentBy, Channel channel) {
+        Key key = new Key(transport, sentBy);
+        if (open.putIfAbsent(key, channel) == null) {
+            channel.closeFuture().addListener(closed -> open.remove(key, channel));
+        }
+    }
+
     /** The pending or new connection to {@code remote}; registration happens when the channel becomes active. */
     ChannelFuture connect(TransportProtocol transport, InetSocketAddress remote, Bootstrap bootstrap) {
         Key key = new Key(transport, remote);

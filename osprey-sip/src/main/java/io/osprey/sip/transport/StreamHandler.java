@@ -44,8 +44,14 @@ final class StreamHandler extends ChannelInboundHandlerAdapter {
         switch (msg) {
             case SipMessage message -> {
                 InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
-                SipMessage stamped = message instanceof SipRequest request
-                        ? WireCodec.stampReceived(request, remote) : message;
+                SipMessage stamped = message;
+                if (message instanceof SipRequest request) {
+                    stamped = WireCodec.stampReceived(request, remote);
+                    InetSocketAddress alias = WireCodec.connectionAlias(request, remote);
+                    if (alias != null) {
+                        connections.alias(protocol, alias, ctx.channel());
+                    }
+                }
                 Source source = new Source(protocol, remote, (InetSocketAddress) ctx.channel().localAddress());
                 transports.deliver(new InboundMessage(stamped, source, System.nanoTime()));
             }

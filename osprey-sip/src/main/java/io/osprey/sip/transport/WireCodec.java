@@ -59,6 +59,29 @@ final class WireCodec {
         return request.toBuilder().removeFirst("Via").addFirst("Via", stamped.toString()).build();
     }
 
+    /**
+     * RFC 5923 §5: the sent-by address of a top Via carrying {@code alias}, when it names an IP literal that differs
+     * from the connection's own remote address; null otherwise. (Host names are not resolved on the I/O thread.)
+     */
+    static InetSocketAddress connectionAlias(SipRequest request, InetSocketAddress remote) {
+        Via top = request.topVia();
+        if (top == null || !top.params().has("alias")) {
+            return null;
+        }
+        String host = top.host().startsWith("[") ? top.host().substring(1, top.host().length() - 1) : top.host();
+        if (!isIpLiteral(host)) {
+            return null;
+        }
+        TransportProtocol transport = TransportProtocol.fromToken(top.transport());
+        int port = top.port() > 0 ? top.port() : transport == null ? 5060 : transport.defaultPort();
+        try {
+            InetSocketAddress sentBy = new InetSocketAddress(InetAddress.getByName(host), port);
+            return sentBy.equals(remote) ? null : sentBy;
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
     private static boolean sameAddress(String viaHost, InetAddress source) {
         String host = viaHost.startsWith("[") ? viaHost.substring(1, viaHost.length() - 1) : viaHost;
         if (host.equalsIgnoreCase(source.getHostAddress())) {

@@ -139,4 +139,40 @@ class TcpTransportTest {
         assertThat(delivered.message().callId().value()).isEqualTo(callId);
         assertThat(delivered.source().remote()).isEqualTo(client.localAddress());
     }
+
+    @Test
+    void aViaAliasLetsRequestsInTheReverseDirectionReuseTheConnection() throws Exception {
+        try (LoopbackPeer alice = LoopbackPeer.start(LoopbackPeer::tcpOnly)) {
+            int aliceListener = alice.address(TransportProtocol.TCP).getPort();
+            alice.send(SipText.request("OPTIONS", "SIP/2.0/TCP 127.0.0.1:" + aliceListener + ";alias;branch=z9hG4bKal1",
+                    "alias-1"), bob.hop(TransportProtocol.TCP));
+            InboundMessage atBob = bob.next();
+
+            // RFC 5923 §5: Bob's request to Alice's listener address goes over the connection Alice opened.
+            bob.send(SipText.request("OPTIONS", "SIP/2.0/TCP 127.0.0.1:" + bob.address(TransportProtocol.TCP).getPort()
+                    + ";branch=z9hG4bKal2", "alias-2"), alice.hop(TransportProtocol.TCP));
+            InboundMessage atAlice = alice.next();
+
+            assertThat(atAlice.source().remote()).as("arrived from Bob's listener side of Alice's connection")
+                    .isEqualTo(atBob.source().local());
+            assertThat(atAlice.source().local()).isEqualTo(atBob.source().remote());
+        }
+    }
+
+    @Test
+    void withoutAnAliasTheReverseDirectionOpensItsOwnConnection() throws Exception {
+        try (LoopbackPeer alice = LoopbackPeer.start(LoopbackPeer::tcpOnly)) {
+            int aliceListener = alice.address(TransportProtocol.TCP).getPort();
+            alice.send(SipText.request("OPTIONS", "SIP/2.0/TCP 127.0.0.1:" + aliceListener + ";branch=z9hG4bKna1",
+                    "noalias-1"), bob.hop(TransportProtocol.TCP));
+            InboundMessage atBob = bob.next();
+
+            bob.send(SipText.request("OPTIONS", "SIP/2.0/TCP 127.0.0.1:" + bob.address(TransportProtocol.TCP).getPort()
+                    + ";branch=z9hG4bKna2", "noalias-2"), alice.hop(TransportProtocol.TCP));
+            InboundMessage atAlice = alice.next();
+
+            assertThat(atAlice.source().local()).isNotEqualTo(atBob.source().remote());
+            assertThat(atAlice.source().local().getPort()).isEqualTo(aliceListener);
+        }
+    }
 }
