@@ -87,7 +87,8 @@ calls_saved=$calls; calls=$(( calls / 2 > 5000 ? calls / 2 : 5000 ))
 run_load osprey-warmup "$pid" >/dev/null
 calls=$calls_saved
 run_load osprey "$pid"
-kill "$pid"; wait 2>/dev/null || true
+kill "$pid"
+for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done  # free the port for Kamailio
 
 # --- Kamailio ---
 if [ -z "${OSPREY_ONLY:-}" ]; then
@@ -97,7 +98,8 @@ if [ -z "${OSPREY_ONLY:-}" ]; then
   kamailio -f "$work/kamailio.cfg" -D -E -m 1024 -M 16 -w "$work" >"$work/kamailio.log" 2>&1 &
   kpid=$!
   sleep 1
-  kpids=$(pgrep -d ' ' -f "kamailio -f $work/kamailio.cfg")
+  # Kamailio renames its worker processes, so find them as the main process's children.
+  kpids="$kpid $(pgrep -d ' ' -P "$kpid" || true)"
   # shellcheck disable=SC2086
   run_load kamailio $kpids
   kill "$kpid"; wait 2>/dev/null || true

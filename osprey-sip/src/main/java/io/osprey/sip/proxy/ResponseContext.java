@@ -14,7 +14,10 @@ final class ResponseContext {
 
     private final StatefulProxy proxy;
     final ServerTransaction server;
-    final SipRequest request;
+    /** The request being proxied; released once the final response is sent (branches may live 64*T1 longer). */
+    SipRequest request;
+    final String method;
+    final String callId;
     /** The loop fingerprint of the request as received, carried in every branch id (§16.6 step 8). */
     final String loopFingerprint;
     private final List<List<Target>> groups;
@@ -30,6 +33,8 @@ final class ResponseContext {
         this.proxy = proxy;
         this.server = server;
         this.request = request;
+        this.method = request.method();
+        this.callId = request.callId().value();
         this.groups = groups;
         this.loopFingerprint = loopFingerprint;
     }
@@ -76,12 +81,12 @@ final class ResponseContext {
         }
         if (code < 300) {
             complete(branch);
-            if (!server.respond(response) && "INVITE".equals(request.method())) {
+            if (!server.respond(response) && "INVITE".equals(method)) {
                 // §16.7 step 5: after a final response only a 2xx to INVITE (another fork's) still goes upstream
                 proxy.forwardStateless(response, server);
             }
-            finalSent = true;
             cancelPendingBranches("SIP;cause=200;text=\"Call completed elsewhere\"");
+            finished();
             return;
         }
         if (branch.completed) {
@@ -98,6 +103,10 @@ final class ResponseContext {
     /** A branch ended without a response: timer B/F (408) or a transport error (503), §16.7 step 2 and §16.9. */
     void onBranchFailure(ProxyBranch branch, int code, String reason, String warning) {
         if (branch.completed) {
+            return;
+        }
+        if (finalSent) {
+            complete(branch); // the answer upstream is already decided
             return;
         }
         onBranchResponseSynthesized(branch, proxy.localResponse(request, code, reason, warning));
@@ -158,7 +167,7 @@ final class ResponseContext {
             if (branch.completed || branch.cancelSent) {
                 continue;
             }
-            if (!"INVITE".equals(request.method())) {
+            if (!"INVITE".equals(method)) {
                 continue; // only INVITE transactions can be cancelled meaningfully (§9)
             }
             if (branch.provisionalReceived) {
@@ -218,6 +227,13 @@ final class ResponseContext {
             response = proxy.localResponse(request, 500, "Server Internal Error", "next hop unavailable");
         }
         server.respond(response);
+        finished();
+    }
+
+    /** The final response went upstream: CANCEL has nothing left to act on, and the request is no longer needed. */
+    private void finished() {
+        finalSent = true;
+        request = null;
         proxy.contextDone(this);
     }
 

@@ -189,7 +189,7 @@ public final class StatefulProxy implements TransactionUser {
     /** (Re)arms timer C of an INVITE branch (§16.8: at forwarding and at every provisional response). */
     void restartTimerC(ResponseContext context, ProxyBranch branch) {
         stopTimerC(branch);
-        branch.timerC = layer.schedule(context.request.callId().value(), settings.timerC(),
+        branch.timerC = layer.schedule(context.callId, settings.timerC(),
                 () -> context.onTimerC(branch));
     }
 
@@ -205,7 +205,7 @@ public final class StatefulProxy implements TransactionUser {
      * client transaction is destroyed and the branch counts as a 408.
      */
     void abandonLater(ResponseContext context, ProxyBranch branch) {
-        layer.schedule(context.request.callId().value(), layer.timers().timeout(), () -> {
+        layer.schedule(context.callId, layer.timers().timeout(), () -> {
             if (!branch.completed) {
                 branch.transaction.abandon();
                 context.onBranchFailure(branch, 408, "Request Timeout", "no final response after CANCEL (timer C)");

@@ -8,7 +8,8 @@ import io.osprey.sip.transport.Hop;
 public abstract sealed class ClientTransaction extends Transaction
         permits InviteClientTransaction, NonInviteClientTransaction {
 
-    final SipRequest request;
+    /** Released once a final response arrives: nothing after that retransmits it (keeps 64*T1 states small). */
+    SipRequest request;
     final Hop hop;
     final ClientTransactionListener listener;
 
@@ -19,9 +20,13 @@ public abstract sealed class ClientTransaction extends Transaction
         this.listener = listener;
     }
 
-    /** The request as sent, with this transaction's Via on top. */
+    /** The request as sent, with this transaction's Via on top; null once a final response has arrived. */
     public SipRequest request() {
         return request;
+    }
+
+    void releaseRequest() {
+        request = null;
     }
 
     public Hop hop() {

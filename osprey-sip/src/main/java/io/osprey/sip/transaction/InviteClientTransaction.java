@@ -92,12 +92,14 @@ public final class InviteClientTransaction extends ClientTransaction {
                 } else if (code < 300) {
                     cancel(timerB);
                     state = ACCEPTED;
+                    releaseRequest();
                     endTimer = startTimer(layer.config().timeout(), this::terminate); // timer M
                     listener.onResponse(this, response);
                 } else {
                     cancel(timerB);
                     state = COMPLETED;
                     ack = TransactionMessages.ackForNon2xx(request, response);
+                    releaseRequest();
                     sendAck();
                     listener.onResponse(this, response);
                     Duration timerD = reliable ? Duration.ZERO : TransactionConfig.TIMER_D_UNRELIABLE;

@@ -75,6 +75,7 @@ public final class InviteServerTransaction extends ServerTransaction {
                     timerH = startTimer(layer.config().timeout(), this::onTimerH);
                 } else if (code >= 200) {
                     state = ACCEPTED;
+                    lastResponse = null; // RFC 6026: the TU, not this transaction, retransmits a 2xx
                     endTimer = startTimer(layer.config().timeout(), () -> terminate(false)); // timer L
                 }
                 return true;
@@ -82,6 +83,7 @@ public final class InviteServerTransaction extends ServerTransaction {
             case ACCEPTED -> {
                 if (code >= 200 && code < 300) {
                     send(response); // the UAS core retransmits its 2xx (§13.3.1.4) or another fork's 2xx passes
+                    lastResponse = null;
                     return true;
                 }
                 return false;
@@ -106,6 +108,7 @@ public final class InviteServerTransaction extends ServerTransaction {
                     cancel(timerG);
                     cancel(timerH);
                     state = CONFIRMED;
+                    lastResponse = null; // Confirmed only absorbs ACKs
                     if (reliable) {
                         terminate(false);
                     } else {

@@ -88,6 +88,7 @@ public final class NonInviteClientTransaction extends ClientTransaction {
         cancel(timerE);
         cancel(timerF);
         state = COMPLETED;
+        releaseRequest();
         listener.onResponse(this, response);
         if (reliable) {
             terminate();

@@ -8,9 +8,11 @@ import io.osprey.sip.transport.Source;
 public abstract sealed class ServerTransaction extends Transaction
         permits InviteServerTransaction, NonInviteServerTransaction {
 
-    final SipRequest request;
+    /** Released with the final response: matching uses the key, not the request (keeps 64*T1 states small). */
+    SipRequest request;
     final Source source;
     SipResponse lastResponse;
+    private boolean finalSent;
 
     ServerTransaction(TransactionLayer layer, TransactionKey key, SipRequest request, Source source) {
         super(layer, key, request.callId().value(), source.transport().reliable());
@@ -18,6 +20,7 @@ public abstract sealed class ServerTransaction extends Transaction
         this.source = source;
     }
 
+    /** The request; null once the final response has been sent. */
     public SipRequest request() {
         return request;
     }
@@ -27,14 +30,14 @@ public abstract sealed class ServerTransaction extends Transaction
         return source;
     }
 
-    /** The most recent response sent, or null. */
+    /** The most recent response this transaction may still retransmit, or null. */
     public SipResponse lastResponse() {
         return lastResponse;
     }
 
     /** Whether a final (2xx–6xx) response has been sent. */
     public boolean hasFinalResponse() {
-        return lastResponse != null && lastResponse.statusCode() >= 200;
+        return finalSent;
     }
 
     /** Sends a response from the TU. Responses the state no longer allows are dropped (and false returned). */
@@ -45,10 +48,17 @@ public abstract sealed class ServerTransaction extends Transaction
 
     void send(SipResponse response) {
         lastResponse = response;
+        if (response.statusCode() >= 200) {
+            finalSent = true;
+            request = null;
+        }
         resendLast();
     }
 
     void resendLast() {
+        if (lastResponse == null) {
+            return;
+        }
         layer.sender().sendResponse(lastResponse, source,
                 cause -> layer.lanes().execute(callId, () -> {
                     if (!isTerminated()) {
