@@ -1,0 +1,96 @@
+package io.osprey.hss.cx;
+
+import io.osprey.diameter.dictionary.BaseDictionary;
+import io.osprey.diameter.dictionary.CommandDefinition;
+import io.osprey.diameter.dictionary.CxDictionary;
+import io.osprey.diameter.message.Avps;
+import io.osprey.diameter.message.DiameterMessage;
+import io.osprey.diameter.message.RequestBuilder;
+import io.osprey.diameter.node.DiameterNode;
+import io.osprey.hss.model.Impi;
+import io.osprey.hss.model.Impu;
+import io.osprey.hss.model.ImsSubscription;
+import io.osprey.hss.model.RegistrationState;
+import io.osprey.hss.store.StoreException;
+import io.osprey.hss.store.SubscriberStore;
+import io.osprey.hss.xml.ImsSubscriptionXmlWriter;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * HSS-initiated Cx requests to an S-CSCF, addressed by its Diameter host: Registration-Termination (RTR,
+ * TS 29.228 §6.1.3) and Push-Profile (PPR, §6.1.4). After an RTA with a 2xxx result the listed identities'
+ * implicit sets are NOT_REGISTERED with no S-CSCF. The answer future completes with the S-CSCF's answer.
+ */
+public final class CxNotifier {
+
+    /** Reason-Code values of TS 29.229 §6.3.17. */
+    public static final int PERMANENT_TERMINATION = 0;
+    public static final int NEW_SERVER_ASSIGNED = 1;
+    public static final int SERVER_CHANGE = 2;
+    public static final int REMOVE_SCSCF = 3;
+
+    private final DiameterNode node;
+    private final SubscriberStore store;
+    private final Executor executor;
+    private final ImsSubscriptionXmlWriter xml = new ImsSubscriptionXmlWriter();
+
+    public CxNotifier(DiameterNode node, SubscriberStore store, Executor executor) {
+        this.node = Objects.requireNonNull(node, "node");
+        this.store = Objects.requireNonNull(store, "store");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /** Sends RTR for {@code impi} and {@code impus} (empty: all its identities) with a Deregistration-Reason. */
+    public CompletableFuture<DiameterMessage> terminateRegistration(String scscfHost, Impi impi, List<Impu> impus,
+                                                                    int reasonCode, Optional<String> reasonInfo) {
+        RequestBuilder request = request(CxDictionary.REGISTRATION_TERMINATION, scscfHost)
+                .add(BaseDictionary.USER_NAME, impi.value());
+        impus.forEach(impu -> request.add(CxDictionary.PUBLIC_IDENTITY, impu.uri()));
+        request.add(reasonInfo.isPresent()
+                ? Avps.of(CxDictionary.DEREGISTRATION_REASON, Avps.of(CxDictionary.REASON_CODE, reasonCode),
+                        Avps.of(CxDictionary.REASON_INFO, reasonInfo.get()))
+                : Avps.of(CxDictionary.DEREGISTRATION_REASON, Avps.of(CxDictionary.REASON_CODE, reasonCode)));
+        return node.send(request.build()).thenApplyAsync(answer -> {
+            if (answer.result().map(r -> r.isSuccess()).orElse(false)) {
+                List<Impu> cleared = impus.isEmpty()
+                        ? store.identities().publicIdentitiesOf(impi).stream().map(r -> r.impu()).toList() : impus;
+                for (Impu impu : cleared) {
+                    clear(impu);
+                }
+            }
+            return answer;
+        }, executor);
+    }
+
+    /** Sends PPR with the current user profile of {@code impi} and the implicit set of {@code impu}. */
+    public CompletableFuture<DiameterMessage> pushProfile(String scscfHost, Impi impi, Impu impu) {
+        return CompletableFuture.supplyAsync(() -> store.subscriptions().userProfile(impi, impu), executor)
+                .thenCompose(profile -> node.send(pushProfileRequest(scscfHost, impi, profile)));
+    }
+
+    private DiameterMessage pushProfileRequest(String scscfHost, Impi impi, Optional<ImsSubscription> profile) {
+        RequestBuilder request = request(CxDictionary.PUSH_PROFILE, scscfHost).add(BaseDictionary.USER_NAME,
+                impi.value());
+        profile.ifPresent(p -> request.add(CxDictionary.USER_DATA, xml.writeBytes(p)));
+        return request.build();
+    }
+
+    private RequestBuilder request(CommandDefinition command, String scscfHost) {
+        return DiameterMessage.request(command, node.identity()).destinationHost(scscfHost)
+                .destinationRealm(node.identity().originRealm());
+    }
+
+    private void clear(Impu impu) {
+        try {
+            store.identities().updateImplicitSetRegistration(impu, RegistrationState.NOT_REGISTERED, Optional.empty());
+        } catch (StoreException e) {
+            if (e.reason() != StoreException.Reason.NOT_FOUND) {
+                throw e;
+            }
+        }
+    }
+}

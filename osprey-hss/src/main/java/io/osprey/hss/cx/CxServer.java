@@ -1,0 +1,96 @@
+package io.osprey.hss.cx;
+
+import io.osprey.diameter.dictionary.CxDictionary;
+import io.osprey.diameter.dictionary.ResultCodes;
+import io.osprey.diameter.message.AnswerBuilder;
+import io.osprey.diameter.message.DiameterMessage;
+import io.osprey.diameter.message.LocalIdentity;
+import io.osprey.diameter.node.DiameterNode;
+import io.osprey.hss.store.StoreException;
+import io.osprey.hss.store.SubscriberStore;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HSS side of Cx (TS 29.228 §6, TS 29.229; application 16777216, vendor 10415): serves UAR, SAR, LIR and
+ * MAR on a {@link DiameterNode}. Store work runs on {@code executor} (virtual threads), never on the node's
+ * I/O thread. A refused request is answered with its Experimental-Result or Result-Code; a store outage with
+ * DIAMETER_TOO_BUSY so the client may try another HSS; any other failure with DIAMETER_UNABLE_TO_COMPLY.
+ */
+public final class CxServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CxServer.class);
+
+    private final LocalIdentity local;
+    private final Executor executor;
+    private final UserAuthorizationHandler userAuthorization;
+    private final ServerAssignmentHandler serverAssignment;
+    private final LocationInfoHandler locationInfo;
+    private final MultimediaAuthHandler multimediaAuth;
+
+    public CxServer(SubscriberStore store, CxServerConfig config, LocalIdentity local, Executor executor) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(config, "config");
+        this.local = Objects.requireNonNull(local, "local");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.userAuthorization = new UserAuthorizationHandler(store, config, local);
+        this.serverAssignment = new ServerAssignmentHandler(store, local);
+        this.locationInfo = new LocationInfoHandler(store, config, local);
+        this.multimediaAuth = new MultimediaAuthHandler(store, config, local);
+    }
+
+    /** Registers the four HSS-served commands on {@code node} (before or after it starts). */
+    public void registerOn(DiameterNode node) {
+        long app = CxDictionary.APPLICATION.id();
+        node.register(app, CxDictionary.USER_AUTHORIZATION.code(), r -> serve(r, userAuthorization::answer));
+        node.register(app, CxDictionary.SERVER_ASSIGNMENT.code(), r -> serve(r, serverAssignment::answer));
+        node.register(app, CxDictionary.LOCATION_INFO.code(), r -> serve(r, locationInfo::answer));
+        node.register(app, CxDictionary.MULTIMEDIA_AUTH.code(), r -> serve(r, multimediaAuth::answer));
+    }
+
+    /** Answers one request on the caller's thread (the node handlers run this on {@code executor}). */
+    public DiameterMessage answer(DiameterMessage request) {
+        int code = request.commandCode();
+        if (code == CxDictionary.USER_AUTHORIZATION.code()) {
+            return answer(request, userAuthorization::answer);
+        }
+        if (code == CxDictionary.SERVER_ASSIGNMENT.code()) {
+            return answer(request, serverAssignment::answer);
+        }
+        if (code == CxDictionary.LOCATION_INFO.code()) {
+            return answer(request, locationInfo::answer);
+        }
+        if (code == CxDictionary.MULTIMEDIA_AUTH.code()) {
+            return answer(request, multimediaAuth::answer);
+        }
+        return DiameterMessage.answerTo(request, local).result(ResultCodes.DIAMETER_COMMAND_UNSUPPORTED).build();
+    }
+
+    private CompletableFuture<DiameterMessage> serve(DiameterMessage request,
+                                                     Function<DiameterMessage, AnswerBuilder> handler) {
+        return CompletableFuture.supplyAsync(() -> answer(request, handler), executor);
+    }
+
+    private DiameterMessage answer(DiameterMessage request, Function<DiameterMessage, AnswerBuilder> handler) {
+        try {
+            return handler.apply(request).build();
+        } catch (CxFailure refused) {
+            LOG.debug("Cx {} refused: {} {}", request.commandCode(), refused.result(), refused.getMessage());
+            AnswerBuilder answer = DiameterMessage.answerTo(request, local).result(refused.result())
+                    .errorMessage(refused.getMessage());
+            refused.failedAvp().ifPresent(answer::failedAvp);
+            return answer.build();
+        } catch (StoreException e) {
+            LOG.warn("Cx {} failed in the store: {}", request.commandCode(), e.getMessage());
+            return DiameterMessage.answerTo(request, local).result(e.reason() == StoreException.Reason.UNAVAILABLE
+                    ? ResultCodes.DIAMETER_TOO_BUSY : ResultCodes.DIAMETER_UNABLE_TO_COMPLY).build();
+        } catch (RuntimeException e) {
+            LOG.warn("Cx {} failed", request.commandCode(), e);
+            return DiameterMessage.answerTo(request, local).result(ResultCodes.DIAMETER_UNABLE_TO_COMPLY).build();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.osprey.hss.cx;
+
+import io.osprey.aka.AuthenticationVector;
+import io.osprey.aka.Resync;
+import io.osprey.aka.ResyncOutcome;
+import io.osprey.diameter.dictionary.BaseDictionary;
+import io.osprey.diameter.dictionary.CxDictionary;
+import io.osprey.diameter.dictionary.CxResultCodes;
+import io.osprey.diameter.dictionary.ResultCodes;
+import io.osprey.diameter.message.AnswerBuilder;
+import io.osprey.diameter.message.Avp;
+import io.osprey.diameter.message.Avps;
+import io.osprey.diameter.message.DiameterMessage;
+import io.osprey.diameter.message.LocalIdentity;
+import io.osprey.hss.model.AuthScheme;
+import io.osprey.hss.model.Impi;
+import io.osprey.hss.model.ImpiCredentials;
+import io.osprey.hss.model.Impu;
+import io.osprey.hss.store.SubscriberStore;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Multimedia-Auth (MAR/MAA, TS 29.228 §6.3.1; TS 29.229 §6.1.7–6.1.8) for the S-CSCF: checks the identities
+ * (5001, 5002) and the requested scheme (5006), then answers SIP-Number-Auth-Items AKA vectors, each a
+ * SIP-Auth-Data-Item {SIP-Item-Number, SIP-Authentication-Scheme, SIP-Authenticate = RAND ‖ AUTN,
+ * SIP-Authorization = XRES, Confidentiality-Key, Integrity-Key}, or one SIP-Digest-Authenticate for digest.
+ * A request whose item carries SIP-Authorization = RAND ‖ AUTS (30 octets) resynchronises the SQN first
+ * (TS 33.102 §6.3.5). An AUTS whose MAC-S fails is answered 5006 AUTH_SCHEME_NOT_SUPPORTED, as Open5GS does:
+ * TS 33.102 leaves the answer to operator policy and TS 29.229 names no better code.
+ */
+final class MultimediaAuthHandler {
+
+    private final SubscriberStore store;
+    private final CxServerConfig config;
+    private final LocalIdentity local;
+
+    MultimediaAuthHandler(SubscriberStore store, CxServerConfig config, LocalIdentity local) {
+        this.store = store;
+        this.config = config;
+        this.local = local;
+    }
+
+    AnswerBuilder answer(DiameterMessage request) {
+        Impi impi = CxRequests.impi(CxRequests.required(request, BaseDictionary.USER_NAME));
+        Impu impu = CxRequests.knownPublicIdentity(store,
+                CxRequests.impu(CxRequests.required(request, CxDictionary.PUBLIC_IDENTITY))).impu();
+        CxRequests.requireAssociated(store, impi, impu);
+        Avp item = CxRequests.required(request, CxDictionary.SIP_AUTH_DATA_ITEM);
+        String requested = item.avp(CxDictionary.SIP_AUTHENTICATION_SCHEME).map(Avp::asUtf8).orElse(null);
+        ImpiCredentials credentials = store.authenticationCentre().credentials(impi).orElseThrow(() ->
+                new CxFailure(CxResultCodes.DIAMETER_ERROR_USER_UNKNOWN, "private identity " + impi + " is unknown"));
+        AuthScheme scheme = AuthSchemeNames.choose(requested, credentials).orElseThrow(() -> new CxFailure(
+                CxResultCodes.DIAMETER_ERROR_AUTH_SCHEME_NOT_SUPPORTED,
+                impi + " may not use scheme " + requested));
+        AnswerBuilder answer = DiameterMessage.answerTo(request, local).result(ResultCodes.DIAMETER_SUCCESS)
+                .add(BaseDictionary.USER_NAME, impi.value()).add(CxDictionary.PUBLIC_IDENTITY, impu.uri());
+        if (!scheme.isAka()) {
+            DigestHa1 ha1 = DigestHa1.of(impi, credentials.digest().orElseThrow(), scheme, config.digestRealm());
+            String schemeName = requested == null || requested.equalsIgnoreCase(AuthSchemeNames.UNKNOWN)
+                    ? scheme.cxName() : requested;
+            return answer.add(CxDictionary.SIP_NUMBER_AUTH_ITEMS, 1).add(Avps.of(CxDictionary.SIP_AUTH_DATA_ITEM,
+                    Avps.of(CxDictionary.SIP_ITEM_NUMBER, 1),
+                    Avps.of(CxDictionary.SIP_AUTHENTICATION_SCHEME, schemeName),
+                    Avps.of(CxDictionary.SIP_DIGEST_AUTHENTICATE,
+                            Avps.of(CxDictionary.DIGEST_REALM, ha1.realm()),
+                            Avps.of(CxDictionary.DIGEST_ALGORITHM, ha1.algorithm()),
+                            Avps.of(CxDictionary.DIGEST_QOP, "auth"),
+                            Avps.of(CxDictionary.DIGEST_HA1, ha1.hex().getBytes(StandardCharsets.US_ASCII)))));
+        }
+        item.avp(CxDictionary.SIP_AUTHORIZATION).ifPresent(auts -> resynchronise(impi, auts));
+        List<AuthenticationVector> vectors = store.authenticationCentre().nextVectors(impi, requestedCount(request));
+        answer.add(CxDictionary.SIP_NUMBER_AUTH_ITEMS, vectors.size());
+        for (int i = 0; i < vectors.size(); i++) {
+            AuthenticationVector vector = vectors.get(i);
+            answer.add(Avps.of(CxDictionary.SIP_AUTH_DATA_ITEM,
+                    Avps.of(CxDictionary.SIP_ITEM_NUMBER, i + 1),
+                    Avps.of(CxDictionary.SIP_AUTHENTICATION_SCHEME, scheme.cxName()),
+                    Avps.of(CxDictionary.SIP_AUTHENTICATE, vector.sipAuthenticate()),
+                    Avps.of(CxDictionary.SIP_AUTHORIZATION, vector.xres()),
+                    Avps.of(CxDictionary.CONFIDENTIALITY_KEY, vector.ck()),
+                    Avps.of(CxDictionary.INTEGRITY_KEY, vector.ik())));
+        }
+        return answer;
+    }
+
+    private int requestedCount(DiameterMessage request) {
+        long asked = request.avp(CxDictionary.SIP_NUMBER_AUTH_ITEMS).map(Avp::asUnsigned32).orElse(1L);
+        return (int) Math.max(1, Math.min(asked, config.maxVectorsPerRequest()));
+    }
+
+    private void resynchronise(Impi impi, Avp sipAuthorization) {
+        byte[] randAuts = sipAuthorization.asOctets();
+        if (randAuts.length != Resync.SIP_AUTHORIZATION_LENGTH) {
+            throw new CxFailure(ResultCodes.DIAMETER_INVALID_AVP_VALUE, "SIP-Authorization for resynchronisation"
+                    + " must be RAND and AUTS, " + Resync.SIP_AUTHORIZATION_LENGTH + " octets, was "
+                    + randAuts.length, sipAuthorization);
+        }
+        ResyncOutcome outcome = store.authenticationCentre().resynchronise(impi, randAuts);
+        if (outcome instanceof ResyncOutcome.MacMismatch) {
+            throw new CxFailure(CxResultCodes.DIAMETER_ERROR_AUTH_SCHEME_NOT_SUPPORTED,
+                    "AUTS of " + impi + " failed MAC-S verification");
+        }
+    }
+}

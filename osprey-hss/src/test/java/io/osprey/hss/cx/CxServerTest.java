@@ -1,0 +1,375 @@
+package io.osprey.hss.cx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.osprey.aka.Auts;
+import io.osprey.aka.SqnScheme;
+import io.osprey.aka.UsimResult;
+import io.osprey.aka.UsimSimulator;
+import io.osprey.diameter.dictionary.BaseDictionary;
+import io.osprey.diameter.dictionary.CxDictionary;
+import io.osprey.diameter.dictionary.CxResultCodes;
+import io.osprey.diameter.dictionary.ResultCode;
+import io.osprey.diameter.dictionary.ResultCodes;
+import io.osprey.diameter.message.Avp;
+import io.osprey.diameter.message.Avps;
+import io.osprey.diameter.message.DiameterMessage;
+import io.osprey.hss.model.Impi;
+import io.osprey.hss.model.Impu;
+import io.osprey.hss.provisioning.NewSubscriber;
+import io.osprey.hss.provisioning.ProvisioningService;
+import io.osprey.hss.provisioning.PublicIdentityChange;
+import io.osprey.hss.store.StoreConfig;
+import io.osprey.hss.store.SubscriberStore;
+import io.osprey.hss.store.SubscriberStores;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Cx client (two Diameter nodes on loopback) driving UAR, SAR, LIR and MAR against the HSS over a SQLite
+ * store provisioned through {@link ProvisioningService}, and the HSS sending RTR and PPR back. Each test uses
+ * its own subscribers.
+ */
+class CxServerTest {
+
+    static final String DOMAIN = "ims.mnc001.mcc001.3gppnetwork.org";
+    static final String SCSCF1 = "sip:scscf1." + DOMAIN + ":6060";
+    static final String SCSCF2 = "sip:scscf2." + DOMAIN + ":6060";
+    /** TS 35.208 test set 1 K and OPc. */
+    static final String K = "465b5ce8b199b49faa5f0a2ee238a6bc";
+    static final String OPC = "cd63cb71954a9f4e48a5994e37a02baf";
+    static final HexFormat HEX = HexFormat.of();
+
+    @TempDir
+    static Path directory;
+    static SubscriberStore store;
+    static ProvisioningService provisioning;
+    static HssDiameterServer hss;
+    static CxClient cx;
+
+    @BeforeAll
+    static void start() {
+        store = SubscriberStores.open(StoreConfig.of("sqlite:" + directory.resolve("osprey.db")));
+        provisioning = new ProvisioningService(store, DOMAIN);
+        CxServerConfig config = CxServerConfig.defaults(DOMAIN).withAllowedVisitedNetworks(Set.of("partner.example"));
+        hss = HssDiameterServer.start(config, new InetSocketAddress("127.0.0.1", 0), store);
+        cx = new CxClient(DOMAIN, hss.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (cx != null) {
+            cx.close();
+        }
+        if (hss != null) {
+            hss.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    static String impi(String user) {
+        return user + "@" + DOMAIN;
+    }
+
+    static String sip(String user) {
+        return "sip:" + user + "@" + DOMAIN;
+    }
+
+    static void akaUser(String user, String msisdn) {
+        provisioning.addSubscriber(NewSubscriber.of(impi(user), sip(user)).withTel("tel:" + msisdn).withAkaOpc(K, OPC));
+    }
+
+    static void assertResult(DiameterMessage answer, ResultCode expected) {
+        assertThat(answer.result()).as(answer.toString()).contains(expected);
+        if (expected.isExperimental()) {
+            assertThat(answer.find(BaseDictionary.EXPERIMENTAL_RESULT, BaseDictionary.VENDOR_ID)
+                    .map(Avp::asUnsigned32)).contains(10415L);
+            assertThat(answer.avp(BaseDictionary.RESULT_CODE)).isEmpty();
+        } else {
+            assertThat(answer.avp(BaseDictionary.EXPERIMENTAL_RESULT)).isEmpty();
+        }
+    }
+
+    static String serverName(DiameterMessage answer) {
+        return answer.avp(CxDictionary.SERVER_NAME).map(Avp::asUtf8).orElse(null);
+    }
+
+    // --- UAR ---
+
+    @Test
+    void firstRegistrationOffersCapabilitiesThenSubsequentNamesTheAssignedScscf() {
+        akaUser("ua1", "+15550101");
+        DiameterMessage first = cx.uar(impi("ua1"), sip("ua1"), DOMAIN, CxDictionary.UAT_REGISTRATION);
+        assertResult(first, CxResultCodes.DIAMETER_FIRST_REGISTRATION);
+        assertThat(first.find(CxDictionary.SERVER_CAPABILITIES, CxDictionary.SERVER_NAME).map(Avp::asUtf8))
+                .contains("sip:scscf." + DOMAIN + ":6060");
+
+        assertResult(cx.sar(impi("ua1"), sip("ua1"), SCSCF1, CxDictionary.SAT_REGISTRATION),
+                ResultCodes.DIAMETER_SUCCESS);
+        DiameterMessage again = cx.uar(impi("ua1"), sip("ua1"), DOMAIN, CxDictionary.UAT_REGISTRATION);
+        assertResult(again, CxResultCodes.DIAMETER_SUBSEQUENT_REGISTRATION);
+        assertThat(serverName(again)).isEqualTo(SCSCF1);
+
+        DiameterMessage capabilities = cx.uar(impi("ua1"), sip("ua1"), DOMAIN,
+                CxDictionary.UAT_REGISTRATION_AND_CAPABILITIES);
+        assertResult(capabilities, CxResultCodes.DIAMETER_FIRST_REGISTRATION);
+        assertThat(capabilities.avp(CxDictionary.SERVER_CAPABILITIES)).isPresent();
+
+        DiameterMessage deregistration = cx.uar(impi("ua1"), sip("ua1"), DOMAIN, CxDictionary.UAT_DE_REGISTRATION);
+        assertResult(deregistration, ResultCodes.DIAMETER_SUCCESS);
+        assertThat(serverName(deregistration)).isEqualTo(SCSCF1);
+    }
+
+    @Test
+    void uarErrorPaths() {
+        akaUser("ua2", "+15550102");
+        akaUser("ua3", "+15550103");
+        provisioning.updatePublicIdentity(sip("ua3"), PublicIdentityChange.barring(true));
+
+        assertResult(cx.uar(impi("ua2"), sip("nobody"), DOMAIN, 0), CxResultCodes.DIAMETER_ERROR_USER_UNKNOWN);
+        assertResult(cx.uar(impi("nobody"), sip("ua2"), DOMAIN, 0), CxResultCodes.DIAMETER_ERROR_USER_UNKNOWN);
+        assertResult(cx.uar(impi("ua2"), sip("ua3"), DOMAIN, 0), CxResultCodes.DIAMETER_ERROR_IDENTITIES_DONT_MATCH);
+        assertResult(cx.uar(impi("ua3"), sip("ua3"), DOMAIN, 0), ResultCodes.DIAMETER_AUTHORIZATION_REJECTED);
+        assertResult(cx.uar(impi("ua2"), sip("ua2"), "elsewhere.example", 0),
+                CxResultCodes.DIAMETER_ERROR_ROAMING_NOT_ALLOWED);
+        assertResult(cx.uar(impi("ua2"), sip("ua2"), "PARTNER.example", 0), CxResultCodes.DIAMETER_FIRST_REGISTRATION);
+        assertResult(cx.uar(impi("ua2"), sip("ua2"), DOMAIN, CxDictionary.UAT_DE_REGISTRATION),
+                CxResultCodes.DIAMETER_ERROR_IDENTITY_NOT_REGISTERED);
+    }
+
+    // --- SAR ---
+
+    @Test
+    void registrationStoresTheScscfForTheImplicitSetAndReturnsTheProfile() {
+        akaUser("sa1", "+15550201");
+        DiameterMessage saa = cx.sar(impi("sa1"), sip("sa1"), SCSCF1, CxDictionary.SAT_REGISTRATION);
+
+        assertResult(saa, ResultCodes.DIAMETER_SUCCESS);
+        assertThat(saa.avp(BaseDictionary.USER_NAME).map(Avp::asUtf8)).contains(impi("sa1"));
+        String xml = new String(saa.avp(CxDictionary.USER_DATA).orElseThrow().asOctets(), StandardCharsets.UTF_8);
+        assertThat(xml).startsWith("<?xml").contains("<PrivateID>" + impi("sa1") + "</PrivateID>")
+                .contains("<Identity>" + sip("sa1") + "</Identity>").contains("<Identity>tel:+15550201</Identity>");
+        DiameterMessage lia = cx.lir("tel:+15550201", false);
+        assertResult(lia, ResultCodes.DIAMETER_SUCCESS);
+        assertThat(serverName(lia)).isEqualTo(SCSCF1);
+    }
+
+    @Test
+    void sarAssignmentRulesBetweenTwoScscfs() {
+        akaUser("sa2", "+15550202");
+        assertResult(cx.sar(impi("sa2"), sip("sa2"), SCSCF1, CxDictionary.SAT_REGISTRATION),
+                ResultCodes.DIAMETER_SUCCESS);
+
+        assertResult(cx.sar(null, sip("sa2"), SCSCF2, CxDictionary.SAT_UNREGISTERED_USER),
+                CxResultCodes.DIAMETER_ERROR_IDENTITY_ALREADY_REGISTERED);
+        assertResult(cx.sar(null, sip("sa2"), SCSCF2, CxDictionary.SAT_NO_ASSIGNMENT),
+                ResultCodes.DIAMETER_UNABLE_TO_COMPLY);
+        DiameterMessage noAssignment = cx.sar(null, sip("sa2"), SCSCF1, CxDictionary.SAT_NO_ASSIGNMENT);
+        assertResult(noAssignment, ResultCodes.DIAMETER_SUCCESS);
+        assertThat(noAssignment.avp(CxDictionary.USER_DATA)).isPresent();
+        assertResult(cx.sar(impi("sa2"), sip("sa2"), SCSCF1, 12), CxResultCodes.DIAMETER_ERROR_IN_ASSIGNMENT_TYPE);
+        assertResult(cx.sar(impi("nobody"), sip("sa2"), SCSCF1, CxDictionary.SAT_REGISTRATION),
+                CxResultCodes.DIAMETER_ERROR_USER_UNKNOWN);
+        assertResult(cx.sar(impi("sa2"), sip("nobody"), SCSCF1, CxDictionary.SAT_REGISTRATION),
+                CxResultCodes.DIAMETER_ERROR_USER_UNKNOWN);
+
+        DiameterMessage dereg = cx.sar(impi("sa2"), sip("sa2"), SCSCF1, CxDictionary.SAT_USER_DEREGISTRATION);
+        assertResult(dereg, ResultCodes.DIAMETER_SUCCESS);
+        assertThat(dereg.avp(CxDictionary.USER_DATA)).isEmpty();
+        assertResult(cx.lir(sip("sa2"), false), CxResultCodes.DIAMETER_ERROR_IDENTITY_NOT_REGISTERED);
+        assertResult(cx.uar(impi("sa2"), sip("sa2"), DOMAIN, 0), CxResultCodes.DIAMETER_FIRST_REGISTRATION);
+    }
+
+    @Test
+    void deregistrationThatStoresTheServerNameKeepsItForTheNextRegistration() {
+        akaUser("sa3", "+15550203");
+        cx.sar(impi("sa3"), sip("sa3"), SCSCF2, CxDictionary.SAT_REGISTRATION);
+
+        assertResult(cx.sar(impi("sa3"), sip("sa3"), SCSCF2, 7), ResultCodes.DIAMETER_SUCCESS);
+
+        DiameterMessage uaa = cx.uar(impi("sa3"), sip("sa3"), DOMAIN, 0);
+        assertResult(uaa, CxResultCodes.DIAMETER_SUBSEQUENT_REGISTRATION);
+        assertThat(serverName(uaa)).isEqualTo(SCSCF2);
+        assertResult(cx.uar(impi("sa3"), sip("sa3"), DOMAIN, CxDictionary.UAT_DE_REGISTRATION),
+                CxResultCodes.DIAMETER_ERROR_IDENTITY_NOT_REGISTERED);
+    }
+
+    // --- LIR ---
+
+    @Test
+    void lirAnswersUnregisteredServiceForAnUnregisteredUserUnregisteredServicesOrAnOriginatingRequest() {
+        akaUser("li1", "+15550301");
+        akaUser("li2", "+15550302");
+        assertResult(cx.lir(sip("nobody"), false), CxResultCodes.DIAMETER_ERROR_USER_UNKNOWN);
+        assertResult(cx.lir(sip("li1"), false), CxResultCodes.DIAMETER_ERROR_IDENTITY_NOT_REGISTERED);
+
+        assertResult(cx.sar(null, sip("li1"), SCSCF2, CxDictionary.SAT_UNREGISTERED_USER),
+                ResultCodes.DIAMETER_SUCCESS);
+        DiameterMessage lia = cx.lir(sip("li1"), false);
+        assertResult(lia, CxResultCodes.DIAMETER_UNREGISTERED_SERVICE);
+        assertThat(serverName(lia)).isEqualTo(SCSCF2);
+
+        provisioning.installDefaultTemplates();
+        provisioning.addSubscriber(NewSubscriber.of(impi("li3"), sip("li3")).withAkaOpc(K, OPC)
+                .withIfcTemplates(List.of("mmtel-term")));
+        DiameterMessage terminatingService = cx.lir(sip("li3"), false);
+        assertResult(terminatingService, CxResultCodes.DIAMETER_UNREGISTERED_SERVICE);
+        assertThat(terminatingService.avp(CxDictionary.SERVER_CAPABILITIES)).isPresent();
+
+        DiameterMessage originating = cx.lir(sip("li2"), true);
+        assertResult(originating, CxResultCodes.DIAMETER_UNREGISTERED_SERVICE);
+        assertThat(originating.avp(CxDictionary.SERVER_CAPABILITIES)).isPresent();
+    }
+
+    // --- MAR ---
+
+    static Avp scheme(String name) {
+        return Avps.of(CxDictionary.SIP_AUTHENTICATION_SCHEME, name);
+    }
+
+    @Test
+    void marReturnsAkaVectorsTheUsimAccepts() {
+        // a new USIM has accepted nothing, so the first vector must carry an SQN above 0
+        provisioning.addSubscriber(NewSubscriber.of(impi("ma1"), sip("ma1")).withAkaOpc(K, OPC).withSqn(64));
+        DiameterMessage maa = cx.mar(impi("ma1"), sip("ma1"), 3, scheme("Digest-AKAv1-MD5"));
+
+        assertResult(maa, ResultCodes.DIAMETER_SUCCESS);
+        assertThat(maa.avp(CxDictionary.SIP_NUMBER_AUTH_ITEMS).map(Avp::asUnsigned32)).contains(3L);
+        List<Avp> items = maa.avps(CxDictionary.SIP_AUTH_DATA_ITEM);
+        assertThat(items).hasSize(3);
+        UsimSimulator usim = UsimSimulator.of(HEX.parseHex(K), HEX.parseHex(OPC), SqnScheme.DEFAULT, 0);
+        for (int i = 0; i < items.size(); i++) {
+            Avp item = items.get(i);
+            assertThat(item.avp(CxDictionary.SIP_ITEM_NUMBER).map(Avp::asUnsigned32)).contains(i + 1L);
+            assertThat(item.avp(CxDictionary.SIP_AUTHENTICATION_SCHEME).map(Avp::asUtf8)).contains("Digest-AKAv1-MD5");
+            byte[] randAutn = item.avp(CxDictionary.SIP_AUTHENTICATE).orElseThrow().asOctets();
+            assertThat(randAutn).hasSize(32);
+            UsimResult result = usim.authenticate(Arrays.copyOfRange(randAutn, 0, 16),
+                    Arrays.copyOfRange(randAutn, 16, 32));
+            assertThat(result).isInstanceOf(UsimResult.Authenticated.class);
+            UsimResult.Authenticated ok = (UsimResult.Authenticated) result;
+            assertThat(item.avp(CxDictionary.SIP_AUTHORIZATION).orElseThrow().asOctets()).isEqualTo(ok.res());
+            assertThat(item.avp(CxDictionary.CONFIDENTIALITY_KEY).orElseThrow().asOctets()).isEqualTo(ok.ck());
+            assertThat(item.avp(CxDictionary.INTEGRITY_KEY).orElseThrow().asOctets()).isEqualTo(ok.ik());
+        }
+    }
+
+    @Test
+    void marResynchronisesWithTheAutsOfAUsimThatIsAhead() {
+        akaUser("ma2", "+15550402");
+        UsimSimulator usim = UsimSimulator.of(HEX.parseHex(K), HEX.parseHex(OPC), SqnScheme.DEFAULT, 5_000_000);
+        byte[] first = cx.mar(impi("ma2"), sip("ma2"), 1, scheme("Digest-AKAv1-MD5"))
+                .find(CxDictionary.SIP_AUTH_DATA_ITEM, CxDictionary.SIP_AUTHENTICATE).orElseThrow().asOctets();
+        byte[] rand = Arrays.copyOfRange(first, 0, 16);
+        UsimResult refused = usim.authenticate(rand, Arrays.copyOfRange(first, 16, 32));
+        assertThat(refused).isInstanceOf(UsimResult.SynchronisationFailure.class);
+        Auts auts = ((UsimResult.SynchronisationFailure) refused).auts();
+
+        byte[] randAuts = new byte[30];
+        System.arraycopy(rand, 0, randAuts, 0, 16);
+        System.arraycopy(auts.octets(), 0, randAuts, 16, 14);
+        DiameterMessage maa = cx.mar(impi("ma2"), sip("ma2"), 1, scheme("Digest-AKAv1-MD5"),
+                Avps.of(CxDictionary.SIP_AUTHORIZATION, randAuts));
+
+        assertResult(maa, ResultCodes.DIAMETER_SUCCESS);
+        byte[] fresh = maa.find(CxDictionary.SIP_AUTH_DATA_ITEM, CxDictionary.SIP_AUTHENTICATE).orElseThrow()
+                .asOctets();
+        assertThat(usim.authenticate(Arrays.copyOfRange(fresh, 0, 16), Arrays.copyOfRange(fresh, 16, 32)))
+                .isInstanceOf(UsimResult.Authenticated.class);
+
+        randAuts[29] ^= 1;
+        assertResult(cx.mar(impi("ma2"), sip("ma2"), 1, scheme("Digest-AKAv1-MD5"),
+                Avps.of(CxDictionary.SIP_AUTHORIZATION, randAuts)), CxResultCodes.DIAMETER_ERROR_AUTH_SCHEME_NOT_SUPPORTED);
+        assertResult(cx.mar(impi("ma2"), sip("ma2"), 1, scheme("Digest-AKAv1-MD5"),
+                Avps.of(CxDictionary.SIP_AUTHORIZATION, new byte[29])), ResultCodes.DIAMETER_INVALID_AVP_VALUE);
+    }
+
+    @Test
+    void marForADigestUserReturnsHa1OfThePassword() throws Exception {
+        provisioning.addSubscriber(NewSubscriber.of(impi("md1"), sip("md1")).withPassword("hunter2"));
+
+        DiameterMessage maa = cx.mar(impi("md1"), sip("md1"), 1, scheme("SIP Digest"));
+
+        assertResult(maa, ResultCodes.DIAMETER_SUCCESS);
+        Avp digest = maa.find(CxDictionary.SIP_AUTH_DATA_ITEM, CxDictionary.SIP_DIGEST_AUTHENTICATE).orElseThrow();
+        assertThat(digest.avp(CxDictionary.DIGEST_REALM).map(Avp::asUtf8)).contains(DOMAIN);
+        assertThat(digest.avp(CxDictionary.DIGEST_ALGORITHM).map(Avp::asUtf8)).contains("MD5");
+        assertThat(digest.avp(CxDictionary.DIGEST_QOP).map(Avp::asUtf8)).contains("auth");
+        String expected = HEX.formatHex(MessageDigest.getInstance("MD5")
+                .digest((impi("md1") + ":" + DOMAIN + ":hunter2").getBytes(StandardCharsets.UTF_8)));
+        assertThat(new String(digest.avp(CxDictionary.DIGEST_HA1).orElseThrow().asOctets(), StandardCharsets.US_ASCII))
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void marErrorPaths() {
+        akaUser("ma3", "+15550403");
+        provisioning.addSubscriber(NewSubscriber.of(impi("md2"), sip("md2")).withPassword("pw"));
+
+        assertResult(cx.mar(impi("md2"), sip("md2"), 1, scheme("Digest-AKAv1-MD5")),
+                CxResultCodes.DIAMETER_ERROR_AUTH_SCHEME_NOT_SUPPORTED);
+        assertResult(cx.mar(impi("ma3"), sip("ma3"), 1, scheme("NASS-Bundled")),
+                CxResultCodes.DIAMETER_ERROR_AUTH_SCHEME_NOT_SUPPORTED);
+        assertResult(cx.mar(impi("ma3"), sip("ma3"), 1, scheme("SIP Digest")),
+                CxResultCodes.DIAMETER_ERROR_AUTH_SCHEME_NOT_SUPPORTED);
+        assertResult(cx.mar(impi("ma3"), sip("nobody"), 1, scheme("Digest-AKAv1-MD5")),
+                CxResultCodes.DIAMETER_ERROR_USER_UNKNOWN);
+        assertResult(cx.mar(impi("ma3"), sip("md2"), 1, scheme("Digest-AKAv1-MD5")),
+                CxResultCodes.DIAMETER_ERROR_IDENTITIES_DONT_MATCH);
+        DiameterMessage chosen = cx.mar(impi("ma3"), sip("ma3"), 1, scheme("Unknown"));
+        assertResult(chosen, ResultCodes.DIAMETER_SUCCESS);
+        assertThat(chosen.find(CxDictionary.SIP_AUTH_DATA_ITEM, CxDictionary.SIP_AUTHENTICATION_SCHEME)
+                .map(Avp::asUtf8)).contains("Digest-AKAv1-MD5");
+    }
+
+    // --- RTR / PPR ---
+
+    @Test
+    void registrationTerminationReachesTheScscfAndDeregistersTheUser() throws Exception {
+        akaUser("rt1", "+15550501");
+        cx.sar(impi("rt1"), sip("rt1"), SCSCF1, CxDictionary.SAT_REGISTRATION);
+        cx.received.clear();
+
+        DiameterMessage rta = hss.notifier().terminateRegistration("scscf." + DOMAIN, new Impi(impi("rt1")),
+                List.of(new Impu(sip("rt1"))), CxNotifier.PERMANENT_TERMINATION, Optional.of("subscription ended"))
+                .get(10, TimeUnit.SECONDS);
+
+        assertResult(rta, ResultCodes.DIAMETER_SUCCESS);
+        DiameterMessage rtr = cx.received.poll(5, TimeUnit.SECONDS);
+        assertThat(rtr.commandCode()).isEqualTo(CxDictionary.REGISTRATION_TERMINATION.code());
+        assertThat(rtr.avp(BaseDictionary.USER_NAME).map(Avp::asUtf8)).contains(impi("rt1"));
+        assertThat(rtr.avp(CxDictionary.PUBLIC_IDENTITY).map(Avp::asUtf8)).contains(sip("rt1"));
+        assertThat(rtr.find(CxDictionary.DEREGISTRATION_REASON, CxDictionary.REASON_CODE).map(Avp::asEnumerated))
+                .contains(CxNotifier.PERMANENT_TERMINATION);
+        assertResult(cx.lir("tel:+15550501", false), CxResultCodes.DIAMETER_ERROR_IDENTITY_NOT_REGISTERED);
+    }
+
+    @Test
+    void pushProfileCarriesTheCurrentUserData() throws Exception {
+        akaUser("pp1", "+15550601");
+        cx.received.clear();
+
+        DiameterMessage ppa = hss.notifier().pushProfile("scscf." + DOMAIN, new Impi(impi("pp1")),
+                new Impu(sip("pp1"))).get(10, TimeUnit.SECONDS);
+
+        assertResult(ppa, ResultCodes.DIAMETER_SUCCESS);
+        DiameterMessage ppr = cx.received.poll(5, TimeUnit.SECONDS);
+        assertThat(ppr.commandCode()).isEqualTo(CxDictionary.PUSH_PROFILE.code());
+        assertThat(new String(ppr.avp(CxDictionary.USER_DATA).orElseThrow().asOctets(), StandardCharsets.UTF_8))
+                .contains("<PrivateID>" + impi("pp1") + "</PrivateID>");
+    }
+}
