@@ -47,6 +47,16 @@ public final class AdminApi {
         }
     }
 
+    /**
+     * Starts the admin server with provisioning on a store the caller owns and closes (shared with other roles of the
+     * process); {@link Started#close()} then stops the server only.
+     */
+    public static Started startShared(OspreyConfig config, List<Role> roles, String version, SubscriberStore store)
+            throws IOException {
+        Started started = start(config.admin(), roles, version, store, config.homeDomain());
+        return new Started(started.server(), started.token(), null);
+    }
+
     /** Starts the admin server without provisioning; the returned token says whether it was generated now. */
     public static Started start(AdminConfig config, List<Role> roles, String version) throws IOException {
         return start(config, roles, version, null, null);

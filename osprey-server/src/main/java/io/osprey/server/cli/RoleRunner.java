@@ -5,6 +5,7 @@ import io.osprey.server.config.ConfigException;
 import io.osprey.server.config.ConfigLoader;
 import io.osprey.server.config.OspreyConfig;
 import io.osprey.server.role.Role;
+import io.osprey.server.role.RoleContext;
 import io.osprey.server.role.Roles;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -24,6 +25,7 @@ final class RoleRunner {
     private final PrintWriter err;
     private final List<Role> started = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private RoleContext context;
     private AdminApi.Started admin;
 
     RoleRunner(PrintWriter out, PrintWriter err) {
@@ -45,7 +47,7 @@ final class RoleRunner {
         }
         for (String name : roleNames) {
             try {
-                Role role = Roles.create(name, config);
+                Role role = Roles.create(name, context(config));
                 role.start();
                 started.add(role);
                 out.println(role.describe());
@@ -61,7 +63,8 @@ final class RoleRunner {
         }
         if (withAdmin) {
             try {
-                AdminApi.Started admin = AdminApi.start(config, started, OspreyCli.version());
+                AdminApi.Started admin = AdminApi.startShared(config, started, OspreyCli.version(),
+                        context(config).store());
                 this.admin = admin;
                 out.printf("admin API on http://%s:%d/api/v1%n", config.admin().listen(), admin.server().port());
                 if (admin.token().generated()) {
@@ -94,6 +97,13 @@ final class RoleRunner {
         stopped.await();
     }
 
+    private RoleContext context(OspreyConfig config) {
+        if (context == null) {
+            context = new RoleContext(config);
+        }
+        return context;
+    }
+
     synchronized void stop() {
         if (admin != null) {
             admin.close();
@@ -103,6 +113,10 @@ final class RoleRunner {
             started.get(i).close();
         }
         started.clear();
+        if (context != null) {
+            context.close(); // after the roles and the admin API: they all write through it
+            context = null;
+        }
         stopped.countDown();
     }
 

@@ -9,10 +9,11 @@ package io.osprey.server.config;
  * @param proxy      the plain stateful proxy role ({@code osprey run proxy})
  * @param overload   load shedding
  * @param admin      the admin HTTP API
+ * @param hss        the HSS role's Diameter listener
  * @param store      the subscriber store the admin API provisions
  */
 public record OspreyConfig(String homeDomain, SipConfig sip, ProxyConfig proxy, OverloadConfig overload,
-                           AdminConfig admin, StoreConfig store) {
+                           AdminConfig admin, StoreConfig store, HssConfig hss) {
 
     public static final String DEFAULT_HOME_DOMAIN = "ims.mnc001.mcc001.3gppnetwork.org";
 
@@ -22,10 +23,11 @@ public record OspreyConfig(String homeDomain, SipConfig sip, ProxyConfig proxy, 
         proxy = proxy == null ? ProxyConfig.defaults() : proxy;
         overload = overload == null ? OverloadConfig.defaults() : overload;
         admin = admin == null ? AdminConfig.defaults() : admin;
+        hss = hss == null ? HssConfig.defaults() : hss;
         store = store == null ? StoreConfig.defaults() : store;
     }
 
     public static OspreyConfig defaults() {
-        return new OspreyConfig(null, null, null, null, null, null);
+        return new OspreyConfig(null, null, null, null, null, null, null);
     }
 }

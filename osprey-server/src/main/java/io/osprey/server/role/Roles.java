@@ -1,6 +1,5 @@
 package io.osprey.server.role;
 
-import io.osprey.server.config.OspreyConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,11 +8,12 @@ import java.util.function.Function;
 /** The roles this build can run, by name. */
 public final class Roles {
 
-    private static final Map<String, Function<OspreyConfig, Role>> FACTORIES = Map.of(
-            "proxy", ProxyRole::new);
+    private static final Map<String, Function<RoleContext, Role>> FACTORIES = Map.of(
+            "proxy", context -> new ProxyRole(context.config()),
+            "hss", HssRole::new);
 
     /** What {@code osprey up} starts: every role that exists today. */
-    public static final List<String> ALL_IN_ONE = List.of("proxy");
+    public static final List<String> ALL_IN_ONE = List.of("hss", "proxy");
 
     private Roles() {
     }
@@ -23,11 +23,11 @@ public final class Roles {
     }
 
     /** The role named {@code name}; an unknown name fails with the list of known ones. */
-    public static Role create(String name, OspreyConfig config) {
-        Function<OspreyConfig, Role> factory = FACTORIES.get(name.toLowerCase(Locale.ROOT));
+    public static Role create(String name, RoleContext context) {
+        Function<RoleContext, Role> factory = FACTORIES.get(name.toLowerCase(Locale.ROOT));
         if (factory == null) {
             throw new IllegalArgumentException("unknown role '" + name + "'; this build has: " + String.join(", ", names()));
         }
-        return factory.apply(config);
+        return factory.apply(context);
     }
 }
