@@ -4,6 +4,7 @@ import io.osprey.aka.Sqn;
 import io.osprey.hss.model.AkaKeys;
 import io.osprey.hss.model.DigestSecret;
 import io.osprey.hss.model.Hex;
+import io.osprey.hss.model.IdentityType;
 import io.osprey.hss.model.IfcTemplate;
 import io.osprey.hss.model.Impi;
 import io.osprey.hss.model.ImpiCredentials;
@@ -22,10 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Operator provisioning over a {@link SubscriberStore}: add a subscriber in one call, show, list, update,
- * delete, CSV import, and the default iFC templates. Every refusal is a {@link ProvisioningException};
+ * delete, add and remove public identities, CSV import, and the default iFC templates. Every refusal is a {@link ProvisioningException};
  * database outages stay {@link StoreException}s (UNAVAILABLE). Thread-safe.
  */
 public final class ProvisioningService {
@@ -144,6 +147,64 @@ public final class ProvisioningService {
             throw translate(e);
         }
         return updated;
+    }
+
+    /**
+     * Adds a public identity to an existing subscription, usable by all its private identities; fields of
+     * {@code settings} left null take the defaults: unbarred, the {@code default} profile, no display name,
+     * implicit set 0 (registering together with the subscriber's other set-0 identities, TS 23.228 §5.2.1a).
+     */
+    public PublicIdentityRecord addPublicIdentity(String subscriptionId, String impu, PublicIdentityChange settings) {
+        SubscriberView subscriber = showSubscriber(subscriptionId);
+        Impu id = SubscriberFactory.parse("impu", () -> new Impu(SubscriberFactory.required("impu", impu)));
+        if (store.identities().publicIdentity(id).isPresent()) {
+            throw ProvisioningException.conflict("impu", "public identity " + id + " exists already");
+        }
+        String profile = new SubscriberFactory(store.profiles()).profileFor(settings.profile(), settings.ifcTemplates());
+        Set<Impi> users = new TreeSet<>();
+        subscriber.privateIdentities().forEach(record -> users.add(record.impi()));
+        PublicIdentityRecord record = SubscriberFactory.parse("impu", () -> new PublicIdentityRecord(id,
+                subscriber.subscription().id(), profile, IdentityType.PUBLIC_USER_IDENTITY,
+                settings.barred() != null && settings.barred(),
+                settings.implicitSet() == null ? 0 : settings.implicitSet(), Optional.empty(),
+                Optional.ofNullable(settings.displayName()).filter(name -> !name.isEmpty()), users));
+        try {
+            store.identities().createPublicIdentity(record);
+        } catch (StoreException e) {
+            if (e.reason() == StoreException.Reason.DUPLICATE) {
+                throw ProvisioningException.conflict("impu", "public identity " + id + " exists already");
+            }
+            throw translate(e);
+        }
+        return store.identities().publicIdentity(id).orElse(record);
+    }
+
+    /**
+     * Removes one public identity of a subscription. Every private identity must keep a SIP URI to register with
+     * (a tel URI cannot be the default public identity, TS 23.228 §4.3.3.2), so the last one is refused.
+     */
+    public void removePublicIdentity(String subscriptionId, String impu) {
+        SubscriberView subscriber = showSubscriber(subscriptionId);
+        Impu id = SubscriberFactory.parse("impu", () -> new Impu(SubscriberFactory.required("impu", impu)));
+        PublicIdentityRecord removed = store.identities().publicIdentity(id)
+                .filter(record -> record.subscriptionId().equals(subscriber.subscription().id()))
+                .orElseThrow(() -> ProvisioningException.notFound("subscriber " + subscriptionId
+                        + " has no public identity " + id));
+        if (subscriber.publicIdentities().size() == 1) {
+            throw ProvisioningException.conflict("impu", "public identity " + id + " is the subscriber's last one");
+        }
+        for (Impi user : removed.privateIdentities()) {
+            boolean keepsSip = removed.impu().isTel() || subscriber.publicIdentities().stream()
+                    .anyMatch(other -> !other.impu().equals(removed.impu()) && !other.impu().isTel()
+                            && other.privateIdentities().contains(user));
+            if (!keepsSip) {
+                throw ProvisioningException.conflict("impu", "public identity " + id
+                        + " is the last SIP URI (the default public identity) of private identity " + user);
+            }
+        }
+        if (!store.identities().deletePublicIdentity(removed.impu())) {
+            throw ProvisioningException.notFound("public identity " + id + " does not exist");
+        }
     }
 
     /** Deletes a subscriber with all its identities. */

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,18 +52,39 @@ public final class AdminServer implements AutoCloseable {
     }
 
     /**
-     * Registers an authenticated endpoint for {@code method} on a path ending in one parameter, such as
-     * {@code /api/v1/subscribers/{impi}}: any non-empty rest after the prefix matches (exact routes win) and
-     * reaches the endpoint as {@link AdminRequest#pathParameter()}.
+     * Registers an authenticated endpoint for {@code method} on a path template such as
+     * {@code /api/v1/subscribers/{impi}/public-identities/{impu}}: each {@code {parameter}} matches one non-empty
+     * segment, literals match exactly, and exact routes win. The path from the first parameter on reaches the
+     * endpoint as {@link AdminRequest#pathParameter()}.
      */
     public AdminServer routeTemplate(String method, String template, Endpoint endpoint) {
-        int brace = template.indexOf('{');
-        if (brace < 1 || template.charAt(brace - 1) != '/' || !template.endsWith("}")
-                || template.indexOf('{', brace + 1) >= 0) {
-            throw new IllegalArgumentException("template must end in one {parameter}, was " + template);
+        if (!template.contains("{") || !Arrays.stream(template.split("/", -1))
+                .allMatch(segment -> !segment.contains("{") || isParameter(segment))) {
+            throw new IllegalArgumentException("template parameters must be whole {segments}, was " + template);
         }
         templateRoutes.computeIfAbsent(template, t -> new LinkedHashMap<>()).put(method, endpoint);
         return this;
+    }
+
+    private static boolean isParameter(String segment) {
+        return segment.length() > 2 && segment.startsWith("{") && segment.endsWith("}")
+                && segment.indexOf('{', 1) < 0;
+    }
+
+    /** Whether {@code path} has the template's segments: literals equal, each {parameter} one non-empty segment. */
+    private static boolean matchesTemplate(String template, String path) {
+        String[] expected = template.split("/", -1);
+        String[] actual = path.split("/", -1);
+        if (expected.length != actual.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            boolean ok = isParameter(expected[i]) ? !actual[i].isEmpty() : expected[i].equals(actual[i]);
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every registered route as {@code "METHOD /path"}, templates with their {@code {parameter}}. */
@@ -117,7 +139,7 @@ public final class AdminServer implements AutoCloseable {
         if (byMethod == null) {
             for (Map.Entry<String, Map<String, Endpoint>> template : templateRoutes.entrySet()) {
                 String prefix = template.getKey().substring(0, template.getKey().indexOf('{'));
-                if (path.length() > prefix.length() && path.startsWith(prefix)) {
+                if (matchesTemplate(template.getKey(), path)) {
                     byMethod = template.getValue();
                     parameter = path.substring(prefix.length());
                     break;

@@ -25,6 +25,7 @@ import java.util.TreeSet;
  *   GET    /api/v1/subscribers/{impi}                the subscriber owning an IMPI (or an IMPU)
  *   PATCH  /api/v1/subscribers/{impi}                credentials of the IMPI and/or changes to its public identities
  *   DELETE /api/v1/subscribers/{impi}                the whole subscriber (204)
+ *   POST   /api/v1/subscribers/{impi}/public-identities, DELETE .../public-identities/{impu}: {@link IdentityEndpoints}
  *   POST   /api/v1/subscribers/import                CSV (text/csv): counts and per-line errors
  * </pre>
  * K, OP, OPc and passwords are write-only. Refusals are RFC 9457 problems naming the field: 400 invalid,
@@ -37,9 +38,11 @@ public final class SubscriberEndpoints {
     static final int DEFAULT_PAGE_SIZE = 100;
 
     private final ProvisioningService provisioning;
+    private final IdentityEndpoints identities;
 
     public SubscriberEndpoints(ProvisioningService provisioning) {
         this.provisioning = provisioning;
+        this.identities = new IdentityEndpoints(provisioning);
     }
 
     public void register(AdminServer server) {
@@ -49,6 +52,8 @@ public final class SubscriberEndpoints {
         server.routeTemplate("GET", BASE + "/{impi}", this::show);
         server.routeTemplate("PATCH", BASE + "/{impi}", this::update);
         server.routeTemplate("DELETE", BASE + "/{impi}", this::delete);
+        server.routeTemplate("POST", BASE + "/{impi}/" + IdentityEndpoints.COLLECTION, identities::add);
+        server.routeTemplate("DELETE", BASE + "/{impi}/" + IdentityEndpoints.COLLECTION + "/{impu}", identities::remove);
     }
 
     public AdminResponse list(AdminRequest request) throws AdminException {

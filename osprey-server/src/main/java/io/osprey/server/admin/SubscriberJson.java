@@ -73,28 +73,37 @@ final class SubscriberJson {
             if (!item.isObject()) {
                 throw new AdminException(Problem.invalid("publicIdentities[" + i + "]", "expected an object"));
             }
-            onlyFields(item, PUBLIC_IDENTITY_FIELDS, at);
-            String impu = text(item, "impu", at);
-            if (impu == null) {
-                throw new AdminException(Problem.invalid(at + "impu", "is required"));
-            }
-            JsonNode barred = item.get("barred");
-            if (barred != null && !barred.isBoolean()) {
-                throw new AdminException(Problem.invalid(at + "barred", "expected true or false"));
-            }
-            Long implicitSet = number(item, "implicitSet", at);
-            if (implicitSet != null && (implicitSet < 0 || implicitSet > Integer.MAX_VALUE)) {
-                throw new AdminException(Problem.invalid(at + "implicitSet", "must be 0 to " + Integer.MAX_VALUE
-                        + ", was " + implicitSet));
-            }
-            PublicIdentityChange change = new PublicIdentityChange(barred == null ? null : barred.booleanValue(),
-                    text(item, "profile", at), item.has("ifcTemplates") ? texts(item, "ifcTemplates", at) : null,
-                    text(item, "displayName", at), implicitSet == null ? null : implicitSet.intValue());
+            PublicIdentityChange change = publicIdentityChange(item, at);
+            String impu = item.get("impu").textValue();
             if (changes.put(impu, change) != null) {
                 throw new AdminException(Problem.invalid(at + "impu", impu + " appears twice"));
             }
         }
         return changes;
+    }
+
+    /**
+     * One public identity item (a PATCH {@code publicIdentities} element or a POST body): checks that the text
+     * {@code impu} is there and turns the other fields into the change. Fields are reported under {@code at}.
+     */
+    static PublicIdentityChange publicIdentityChange(JsonNode item, String at) throws AdminException {
+        onlyFields(item, PUBLIC_IDENTITY_FIELDS, at);
+        String impu = text(item, "impu", at);
+        if (impu == null) {
+            throw new AdminException(Problem.invalid(at + "impu", "is required"));
+        }
+        JsonNode barred = item.get("barred");
+        if (barred != null && !barred.isBoolean()) {
+            throw new AdminException(Problem.invalid(at + "barred", "expected true or false"));
+        }
+        Long implicitSet = number(item, "implicitSet", at);
+        if (implicitSet != null && (implicitSet < 0 || implicitSet > Integer.MAX_VALUE)) {
+            throw new AdminException(Problem.invalid(at + "implicitSet", "must be 0 to " + Integer.MAX_VALUE
+                    + ", was " + implicitSet));
+        }
+        return new PublicIdentityChange(barred == null ? null : barred.booleanValue(),
+                text(item, "profile", at), item.has("ifcTemplates") ? texts(item, "ifcTemplates", at) : null,
+                text(item, "displayName", at), implicitSet == null ? null : implicitSet.intValue());
     }
 
     static Map<String, Object> subscriber(SubscriberView view) {
@@ -113,19 +122,23 @@ final class SubscriberJson {
         out.put("privateIdentities", privates);
         List<Object> publics = new ArrayList<>();
         for (PublicIdentityRecord record : view.publicIdentities()) {
-            Map<String, Object> impu = new LinkedHashMap<>();
-            impu.put("impu", record.impu().uri());
-            impu.put("identityType", record.identityType().name());
-            impu.put("serviceProfile", record.serviceProfile());
-            impu.put("barred", record.barred());
-            impu.put("implicitSet", record.implicitSet());
-            record.displayName().ifPresent(name -> impu.put("displayName", name));
-            record.aliasGroup().ifPresent(group -> impu.put("aliasGroup", group));
-            impu.put("privateIdentities", record.privateIdentities().stream().map(Impi::value).toList());
-            publics.add(impu);
+            publics.add(publicIdentity(record));
         }
         out.put("publicIdentities", publics);
         return out;
+    }
+
+    static Map<String, Object> publicIdentity(PublicIdentityRecord record) {
+        Map<String, Object> impu = new LinkedHashMap<>();
+        impu.put("impu", record.impu().uri());
+        impu.put("identityType", record.identityType().name());
+        impu.put("serviceProfile", record.serviceProfile());
+        impu.put("barred", record.barred());
+        impu.put("implicitSet", record.implicitSet());
+        record.displayName().ifPresent(name -> impu.put("displayName", name));
+        record.aliasGroup().ifPresent(group -> impu.put("aliasGroup", group));
+        impu.put("privateIdentities", record.privateIdentities().stream().map(Impi::value).toList());
+        return impu;
     }
 
     static Map<String, Object> page(Page<SubscriberView> page) {

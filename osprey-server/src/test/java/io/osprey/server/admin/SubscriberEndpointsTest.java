@@ -202,6 +202,57 @@ class SubscriberEndpointsTest {
     }
 
     @Test
+    void postAddsAPublicIdentityForTheSubscriber() throws Exception {
+        add(alice());
+        String path = "/api/v1/subscribers/" + IMPI + "/public-identities";
+        HttpResponse<String> created = call("POST", path, "application/json",
+                "{\"impu\":\"sip:alice.work@ims.example.org\",\"barred\":true,\"displayName\":\"Work\",\"implicitSet\":2}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode identity = json.readTree(created.body());
+        assertThat(identity.get("impu").asText()).isEqualTo("sip:alice.work@ims.example.org");
+        assertThat(identity.get("barred").asBoolean()).isTrue();
+        assertThat(identity.get("displayName").asText()).isEqualTo("Work");
+        assertThat(identity.get("implicitSet").asInt()).isEqualTo(2);
+        assertThat(identity.get("privateIdentities").get(0).asText()).isEqualTo(IMPI);
+        JsonNode owner = json.readTree(call("GET", "/api/v1/subscribers/sip:alice.work@ims.example.org", null, null)
+                .body());
+        assertThat(owner.get("subscriptionId").asText()).isEqualTo(IMPI);
+        assertThat(owner.get("publicIdentities")).hasSize(3);
+
+        assertProblem(call("POST", path, "application/json", "{\"impu\":\"tel:+15551230001\"}"), 409, "conflict",
+                "impu");
+        assertProblem(call("POST", path, "application/json", "{\"impu\":\"no-scheme\"}"), 400, "invalid-field",
+                "impu");
+        assertProblem(call("POST", path, "application/json", "{\"barred\":true}"), 400, "invalid-field", "impu");
+        assertProblem(call("POST", path, "application/json", "{\"impu\":\"sip:x@ims.example.org\",\"colour\":1}"),
+                400, "invalid-field", "colour");
+        assertProblem(call("POST", "/api/v1/subscribers/nobody@ims.example.org/public-identities", "application/json",
+                "{\"impu\":\"sip:nobody@ims.example.org\"}"), 404, "not-found", "impi");
+        assertProblem(call("POST", "/api/v1/subscribers/" + IMPI, "application/json",
+                "{\"impu\":\"sip:x@ims.example.org\"}"), 405, "method-not-allowed", null);
+        HttpResponse<String> list = call("GET", path, null, null);
+        assertProblem(list, 405, "method-not-allowed", null);
+        assertThat(list.headers().firstValue("Allow")).hasValue("POST");
+    }
+
+    @Test
+    void deleteRemovesOnePublicIdentityButNotTheLastSipUri() throws Exception {
+        add(alice());
+        String identities = "/api/v1/subscribers/" + IMPI + "/public-identities/";
+        assertThat(call("DELETE", identities + "tel:+15551230001", null, null).statusCode()).isEqualTo(204);
+        JsonNode shown = json.readTree(call("GET", "/api/v1/subscribers/" + IMPI, null, null).body());
+        assertThat(shown.get("publicIdentities")).hasSize(1);
+        assertThat(shown.get("publicIdentities").get(0).get("impu").asText()).isEqualTo(IMPU);
+
+        assertProblem(call("DELETE", identities + IMPU, null, null), 409, "conflict", "impu");
+        assertProblem(call("DELETE", identities + "tel:+15551230001", null, null), 404, "not-found", "impu");
+        assertProblem(call("DELETE", "/api/v1/subscribers/nobody@ims.example.org/public-identities/" + IMPU, null,
+                null), 404, "not-found", "impi");
+        assertProblem(call("DELETE", identities, null, null), 404, "not-found", null);
+        assertThat(call("GET", "/api/v1/subscribers/" + IMPU, null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void importReturnsCountsAndLineErrors() throws Exception {
         String csv = "impi,impu,k,op,password\n"
                 + "a@ims.example.org,sip:a@ims.example.org," + K + "," + OP + ",\n"
