@@ -49,10 +49,8 @@ final class WireCodec {
         if (!needsReceived && !needsRport) {
             return request;
         }
-        Via stamped = top;
-        if (needsReceived || needsRport) {
-            stamped = stamped.withReceived(sourceIp); // RFC 3581 §4: received is added whenever rport is filled
-        }
+        // RFC 3581 §4: received is added whenever rport is filled, so it is added in both cases.
+        Via stamped = top.withReceived(sourceIp);
         if (needsRport) {
             stamped = stamped.withRport(source.getPort());
         }
@@ -136,7 +134,7 @@ final class WireCodec {
             port = transport == null ? 5060 : transport.defaultPort();
         }
         try {
-            InetAddress address = isIpLiteral(host) ? InetAddress.getByName(host) : InetAddress.getByName(host);
+            InetAddress address = InetAddress.getByName(host);
             if (address.isMulticastAddress() || isBroadcast(address)) {
                 return null; // RFC 4475 §3.3.10 bcast: never send a response to a broadcast address
             }
