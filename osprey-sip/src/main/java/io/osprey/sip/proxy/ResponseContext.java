@@ -5,6 +5,7 @@ import io.osprey.sip.message.SipResponse;
 import io.osprey.sip.transaction.ServerTransaction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The response context of RFC 3261 §16.7 for one proxied request: its branches, the best final response so far,
@@ -21,6 +22,8 @@ final class ResponseContext {
     /** The loop fingerprint of the request as received, carried in every branch id (§16.6 step 8). */
     final String loopFingerprint;
     private final List<List<Target>> groups;
+    private final ResponseRewriter responses;
+    private final IntPredicate tryNextGroup;
     private final List<ProxyBranch> branches = new ArrayList<>();
     private int nextGroup;
     private SipResponse best;
@@ -28,14 +31,16 @@ final class ResponseContext {
     private boolean cancelled;
     private boolean starting;
 
-    ResponseContext(StatefulProxy proxy, ServerTransaction server, SipRequest request, List<List<Target>> groups,
+    ResponseContext(StatefulProxy proxy, ServerTransaction server, SipRequest request, RoutingDecision.Forward plan,
                     String loopFingerprint) {
         this.proxy = proxy;
         this.server = server;
         this.request = request;
         this.method = request.method();
         this.callId = request.callId().value();
-        this.groups = groups;
+        this.groups = plan.groups();
+        this.responses = plan.responses();
+        this.tryNextGroup = plan.tryNextGroup();
         this.loopFingerprint = loopFingerprint;
     }
 
@@ -75,15 +80,16 @@ final class ResponseContext {
                 proxy.sendCancel(this, branch, branch.cancelReason); // §9.1: the CANCEL waited for a provisional
             }
             if (code > 100 && !finalSent) {
-                server.respond(response); // step 5: forward provisionals other than 100 at once
+                server.respond(responses.rewrite(response)); // step 5: forward provisionals other than 100 at once
             }
             return;
         }
         if (code < 300) {
             complete(branch);
-            if (!server.respond(response) && "INVITE".equals(method)) {
+            SipResponse upstream = responses.rewrite(response);
+            if (!server.respond(upstream) && "INVITE".equals(method)) {
                 // §16.7 step 5: after a final response only a 2xx to INVITE (another fork's) still goes upstream
-                proxy.forwardStateless(response, server);
+                proxy.forwardStateless(upstream, server);
             }
             cancelPendingBranches("SIP;cause=200;text=\"Call completed elsewhere\"");
             finished();
@@ -126,7 +132,8 @@ final class ResponseContext {
         if (starting || hasPendingBranches() || finalSent) {
             return;
         }
-        if (best.statusCode() >= 600 || cancelled || nextGroup >= groups.size()) {
+        if (best.statusCode() >= 600 || cancelled || nextGroup >= groups.size()
+                || !tryNextGroup.test(best.statusCode())) {
             sendBest();
         } else {
             startNextGroup();
@@ -226,7 +233,7 @@ final class ResponseContext {
             // §16.7 step 6: a 503 from downstream would make the client think this proxy is overloaded.
             response = proxy.localResponse(request, 500, "Server Internal Error", "next hop unavailable");
         }
-        server.respond(response);
+        server.respond(responses.rewrite(response));
         finished();
     }
 

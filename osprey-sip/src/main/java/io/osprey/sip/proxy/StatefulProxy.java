@@ -16,14 +16,18 @@ import io.osprey.sip.transport.Source;
 import io.osprey.sip.transport.TransportProtocol;
 import io.osprey.sip.uri.SipUri;
 import io.osprey.sip.uri.Uri;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The stateful proxy core of RFC 3261 §16: request validation (§16.3), Route pre-processing (§16.4), target
- * determination through a {@link TargetResolver} (§16.5), forwarding with Max-Forwards, Record-Route, Via and loop
+ * determination through a {@link ProxyPolicy} (§16.5), which may rewrite the request, answer it, or decide
+ * asynchronously, forwarding with Max-Forwards, Record-Route, Via and loop
  * fingerprint (§16.6), response processing with best-response choice and forking (§16.7, §16.9), CANCEL (§16.10),
  * and stateless forwarding of ACK for 2xx and of stray responses.
  *
@@ -33,19 +37,26 @@ public final class StatefulProxy implements TransactionUser {
 
     private final ProxySettings settings;
     private final LocalAddresses local;
-    private final TargetResolver resolver;
+    private final ProxyPolicy policy;
     private final NextHops nextHops;
     private final MessageSender sender;
     private final LoopDetector loops;
     private final Map<ServerTransaction, ResponseContext> contexts = new ConcurrentHashMap<>();
+    /** Requests whose routing decision is still pending, and whether a CANCEL already answered them 487. */
+    private final Map<ServerTransaction, Boolean> undecided = new ConcurrentHashMap<>();
     private final ProxyStats stats = new ProxyStats();
     private TransactionLayer layer;
 
     public StatefulProxy(ProxySettings settings, LocalAddresses local, TargetResolver resolver, NextHops nextHops,
                          MessageSender sender) {
+        this(settings, local, ProxyPolicy.of(resolver), nextHops, sender);
+    }
+
+    public StatefulProxy(ProxySettings settings, LocalAddresses local, ProxyPolicy policy, NextHops nextHops,
+                         MessageSender sender) {
         this.settings = settings;
         this.local = local;
-        this.resolver = resolver;
+        this.policy = policy;
         this.nextHops = nextHops;
         this.sender = sender;
         this.loops = new LoopDetector(local);
@@ -77,36 +88,68 @@ public final class StatefulProxy implements TransactionUser {
             transaction.respond(rejection);
             return;
         }
-        SipRequest routed = preprocessRoutes(request);
-        RoutingDecision decision = route(routed);
+        List<NameAddress> ownRoutes = new ArrayList<>(2);
+        SipRequest routed = preprocessRoutes(request, ownRoutes);
+        ProxyRequest proxied = new ProxyRequest(routed, transaction.source(), ownRoutes, fixedTarget(routed));
+        decide(transaction, request, routed, policy.route(proxied));
+    }
+
+    /** Carries out a routing decision for the request of {@code transaction}; on its lane. */
+    private void decide(ServerTransaction transaction, SipRequest received, SipRequest routed,
+                        RoutingDecision decision) {
         switch (decision) {
             case RoutingDecision.Respond respond -> {
                 stats.rejected();
-                transaction.respond(localResponse(request, respond.statusCode(), respond.reason(), respond.warning()));
+                transaction.respond(localResponse(received, respond.statusCode(), respond.reason(), respond.warning()));
             }
+            case RoutingDecision.Answer answer -> transaction.respond(answer.response());
             case RoutingDecision.Forward forward -> {
-                ResponseContext context = new ResponseContext(this, transaction, routed, forward.groups(),
-                        LoopDetector.fingerprint(request));
+                SipRequest outgoing = forward.request() != null ? forward.request() : routed;
+                ResponseContext context = new ResponseContext(this, transaction, outgoing, forward,
+                        LoopDetector.fingerprint(received));
                 contexts.put(transaction, context);
                 stats.forwarded();
                 context.startNextGroup();
             }
+            case RoutingDecision.Pending pending -> {
+                undecided.put(transaction, Boolean.FALSE);
+                String callId = received.callId().value();
+                pending.decision().whenComplete((later, failure) -> layer.execute(callId,
+                        () -> resume(transaction, received, routed, later, failure)));
+            }
         }
+    }
+
+    private void resume(ServerTransaction transaction, SipRequest received, SipRequest routed,
+                        RoutingDecision later, Throwable failure) {
+        Boolean cancelled = undecided.remove(transaction);
+        if (cancelled == null || cancelled || transaction.hasFinalResponse()) {
+            return; // answered meanwhile: 487 after a CANCEL, or the transaction ended
+        }
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            later = cause instanceof TimeoutException
+                    ? new RoutingDecision.Respond(504, "Server Time-out", "no answer from a server this proxy asked")
+                    : new RoutingDecision.Respond(500, "Server Internal Error",
+                    "routing failed: " + cause.getClass().getSimpleName());
+        }
+        decide(transaction, received, routed, later);
     }
 
     /**
      * §16.5 and §16.12: a request with a Route set left after pre-processing follows it; an in-dialog request (To
-     * tag) whose Request-URI is another element's (the remote target) goes there; everything else asks the policy.
+     * tag) whose Request-URI is another element's (the remote target) goes there; otherwise no target is fixed.
      */
-    private RoutingDecision route(SipRequest routed) {
+    private Target fixedTarget(SipRequest routed) {
         if (!routed.routes().isEmpty()) {
-            return RoutingDecision.Forward.to(new Target(routed.requestUri(), null));
+            return new Target(routed.requestUri(), null);
         }
         NameAddress to = routed.to();
         if (to != null && to.tag() != null && !local.isLocal(routed.requestUri())) {
-            return RoutingDecision.Forward.to(new Target(routed.requestUri(), null));
+            return new Target(routed.requestUri(), null);
         }
-        return resolver.resolve(routed);
+        return null;
     }
 
     /**
@@ -130,6 +173,11 @@ public final class StatefulProxy implements TransactionUser {
      * the last Route), then remove our own Route values from the top (two of them after double Record-Route).
      */
     SipRequest preprocessRoutes(SipRequest request) {
+        return preprocessRoutes(request, new ArrayList<>(2));
+    }
+
+    /** As {@link #preprocessRoutes(SipRequest)}, adding the Route values it removed to {@code removed}. */
+    private SipRequest preprocessRoutes(SipRequest request, List<NameAddress> removed) {
         SipRequest current = request;
         List<NameAddress> routes = current.routes();
         if (local.isLocal(current.requestUri()) && !routes.isEmpty()) {
@@ -142,6 +190,7 @@ public final class StatefulProxy implements TransactionUser {
             routes = current.routes();
         }
         while (!routes.isEmpty() && local.isLocal(routes.get(0).uri())) {
+            removed.add(routes.get(0));
             current = current.toBuilder().removeFirst("Route").build();
             routes = current.routes();
         }
@@ -253,6 +302,11 @@ public final class StatefulProxy implements TransactionUser {
             return false;
         }
         cancelTransaction.respond(SipResponse.forRequest(cancel, 200, "OK").build());
+        if (undecided.replace(invite, Boolean.FALSE, Boolean.TRUE)) {
+            // §16.10: no branch exists yet, so the proxy answers the INVITE itself
+            invite.respond(localResponse(invite.request(), 487, "Request Terminated", null));
+            return true;
+        }
         ResponseContext context = contexts.get(invite);
         if (context != null) {
             String reason = cancel.header("Reason");
@@ -272,7 +326,8 @@ public final class StatefulProxy implements TransactionUser {
         Uri requestUri = ack.requestUri();
         if (!ack.routes().isEmpty()) {
             hop = nextHops.resolve(ack.routes().get(0).uri());
-        } else if (resolver.resolve(ack) instanceof RoutingDecision.Forward forward && !forward.groups().isEmpty()
+        } else if (policy.route(new ProxyRequest(ack, inbound.source(), List.of(), fixedTarget(ack)))
+                instanceof RoutingDecision.Forward forward && !forward.groups().isEmpty()
                 && !forward.groups().get(0).isEmpty()) {
             Target target = forward.groups().get(0).get(0);
             requestUri = target.requestUri();
@@ -325,6 +380,7 @@ public final class StatefulProxy implements TransactionUser {
     @Override
     public void onServerTransactionTerminated(ServerTransaction transaction, boolean timedOut) {
         contexts.remove(transaction);
+        undecided.remove(transaction);
     }
 
     void contextDone(ResponseContext context) {

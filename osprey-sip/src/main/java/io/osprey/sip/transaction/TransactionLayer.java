@@ -113,6 +113,14 @@ public final class TransactionLayer {
         return scheduler.schedule(delay, () -> lanes.execute(callId, task));
     }
 
+    /**
+     * Runs {@code task} on the lane of {@code callId}: how work finishing on another thread (a Diameter answer, a
+     * database read) comes back to where the call's state lives.
+     */
+    public void execute(String callId, Runnable task) {
+        lanes.execute(callId, task);
+    }
+
     /** Number of live transactions, client and server. */
     public int size() {
         return transactions.size();

@@ -75,14 +75,23 @@ final class ProxyHarness implements MessageSender {
     final List<SipRequest> resolverCalls = new ArrayList<>();
     /** Hops whose sends fail at once, as a refused TCP connection does. */
     final Set<Hop> unreachable = new HashSet<>();
+    /** Every request the policy saw, as the proxy presented it. */
+    final List<ProxyRequest> policyCalls = new ArrayList<>();
     private RoutingDecision decision = new RoutingDecision.Respond(404, "Not Found", "no decision set");
+    /** A policy that replaces plain RFC 3261 routing with the resolver, when a test sets one. */
+    private ProxyPolicy policy;
 
     ProxyHarness() {
         this(true);
     }
 
     ProxyHarness(boolean recordRoute) {
-        proxy = new StatefulProxy(new ProxySettings(recordRoute), local, this::resolve, new NextHops(), this);
+        ProxyPolicy plain = ProxyPolicy.of(this::resolve);
+        ProxyPolicy recording = request -> {
+            policyCalls.add(request);
+            return (policy != null ? policy : plain).route(request);
+        };
+        proxy = new StatefulProxy(new ProxySettings(recordRoute), local, recording, new NextHops(), this);
         layer = new TransactionLayer(TransactionConfig.DEFAULTS, clock, this, LaneDispatcher.DIRECT, proxy);
         proxy.bind(layer);
     }
@@ -92,6 +101,10 @@ final class ProxyHarness implements MessageSender {
     private RoutingDecision resolve(SipRequest request) {
         resolverCalls.add(request);
         return decision;
+    }
+
+    void policy(ProxyPolicy replacement) {
+        policy = replacement;
     }
 
     void decide(RoutingDecision next) {
