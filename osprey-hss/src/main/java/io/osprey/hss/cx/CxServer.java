@@ -83,6 +83,7 @@ public final class CxServer {
             AnswerBuilder answer = DiameterMessage.answerTo(request, local).result(refused.result())
                     .errorMessage(refused.getMessage());
             refused.failedAvp().ifPresent(answer::failedAvp);
+            refused.answerAvps().forEach(answer::add);
             return answer.build();
         } catch (StoreException e) {
             LOG.warn("Cx {} failed in the store: {}", request.commandCode(), e.getMessage());

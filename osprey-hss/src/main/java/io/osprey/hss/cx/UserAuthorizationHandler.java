@@ -72,7 +72,7 @@ final class UserAuthorizationHandler {
                         .add(CxRequests.serverCapabilities(store, config, identity));
             }
             case CxDictionary.UAT_REGISTRATION -> {
-                // A name kept after a ..._STORE_SERVER_NAME deregistration still counts as assigned (§6.1.1.1).
+                // Any stored name counts as assigned, whatever the registration state (§6.1.1.1).
                 if (scscf.isPresent()) {
                     return answer.result(CxResultCodes.DIAMETER_SUBSEQUENT_REGISTRATION)
                             .add(CxDictionary.SERVER_NAME, scscf.get());

@@ -9,7 +9,7 @@ import java.util.Optional;
  * @param impu      the public identity
  * @param state     NOT_REGISTERED, REGISTERED or UNREGISTERED
  * @param scscfName the assigned S-CSCF SIP URI; required when REGISTERED or UNREGISTERED, may be kept when
- *                  NOT_REGISTERED (SAR …_STORE_SERVER_NAME)
+ *                  NOT_REGISTERED
  */
 public record ImpuRegistration(Impu impu, RegistrationState state, Optional<String> scscfName) {
 

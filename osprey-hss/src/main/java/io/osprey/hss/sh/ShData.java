@@ -1,5 +1,6 @@
 package io.osprey.hss.sh;
 
+import io.osprey.hss.model.RepositoryData;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package io.osprey.hss.sh;
 
+import io.osprey.hss.model.RepositoryData;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,14 +1,16 @@
 package io.osprey.hss.sh;
 
+import io.osprey.hss.model.RepositoryData;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Writes an Sh-Data document (TS 29.328 Annex D) for the Sh User-Data AVP. Element order follows the schema's
- * sequences: Sh-Data {PublicIdentifiers, RepositoryData*, Sh-IMS-Data}; PublicIdentifiers {IMSPublicIdentity*};
- * RepositoryData {ServiceIndication, SequenceNumber, ServiceData?}; Sh-IMS-Data {S-CSCFName?, IFCs?,
- * IMSUserState?}. There is no XML namespace. ServiceData content and iFC elements are already XML and are
- * written as they are.
+ * Writes an Sh-Data document (TS 29.328 Annex D, ShDataType.xsd) for the Sh User-Data AVP. Element names and
+ * order follow the schema's sequences: Sh-Data {PublicIdentifiers, RepositoryData*, Sh-IMS-Data};
+ * PublicIdentifiers {IMSPublicIdentity*}; RepositoryData {ServiceIndication, SequenceNumber, ServiceData?};
+ * Sh-IMS-Data {SCSCFName?, IFCs?, IMSUserState?}. The S-CSCF element of tShIMSData is {@code SCSCFName}, without
+ * the hyphen the Data-Reference value S-CSCFName has. There is no XML namespace. ServiceData content and iFC
+ * elements are already XML and are written as they are.
  */
 public final class ShDataXmlWriter {
 
@@ -43,7 +45,7 @@ public final class ShDataXmlWriter {
 
     private static void writeImsData(StringBuilder out, ShData.ImsData ims) {
         out.append("<Sh-IMS-Data>");
-        ims.scscfName().ifPresent(name -> element(out, "S-CSCFName", name));
+        ims.scscfName().ifPresent(name -> element(out, "SCSCFName", name));
         ims.filterCriteriaXml().ifPresent(ifcs -> writeIfcs(out, ifcs));
         ims.userState().ifPresent(state -> element(out, "IMSUserState", Integer.toString(state.code())));
         out.append("</Sh-IMS-Data>");

@@ -10,6 +10,7 @@ import io.osprey.diameter.message.Avps;
 import io.osprey.diameter.message.DiameterMessage;
 import io.osprey.diameter.node.DiameterNode;
 import io.osprey.hss.model.PublicIdentityRecord;
+import io.osprey.hss.model.RepositoryData;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -19,8 +19,10 @@ import io.osprey.diameter.message.DiameterMessage;
 import io.osprey.diameter.node.DiameterNode;
 import io.osprey.diameter.node.RequestHandler;
 import io.osprey.hss.model.PublicIdentityRecord;
-import io.osprey.hss.sh.RepositoryDataStore.UpdateOutcome;
+import io.osprey.hss.model.RepositoryData;
 import io.osprey.hss.sh.ShDataXmlParser.ShDataException;
+import io.osprey.hss.store.RepositoryDataStore;
+import io.osprey.hss.store.RepositoryDataStore.UpdateOutcome;
 import io.osprey.hss.store.SubscriberStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,26 +61,28 @@ public final class ShServer {
     private final Executor blockingExecutor;
     private final Clock clock;
 
-    private ShServer(DiameterNode node, SubscriberStore store, RepositoryDataStore repository,
-                     Executor blockingExecutor, Clock clock) {
+    private ShServer(DiameterNode node, SubscriberStore store, Executor blockingExecutor, Clock clock) {
         this.node = node;
-        this.repository = repository;
-        this.reader = new ShUserDataReader(store, repository);
+        this.repository = store.repositoryData();
+        this.reader = new ShUserDataReader(store);
         this.subscriptions = new ShSubscriptions();
         this.blockingExecutor = blockingExecutor;
         this.clock = clock;
         this.notifier = new ShNotifier(node, subscriptions, reader, blockingExecutor, clock);
     }
 
-    /** Serves UDR, PUR and SNR on {@code node}, whose configuration must include the Sh application. */
-    public static ShServer register(DiameterNode node, SubscriberStore store, RepositoryDataStore repository,
-                                    Executor blockingExecutor) {
-        return register(node, store, repository, blockingExecutor, Clock.systemUTC());
+    /**
+     * Serves UDR, PUR and SNR on {@code node}, whose configuration must include the Sh application, over
+     * {@code store} (its {@link SubscriberStore#repositoryData() repository data} included).
+     */
+    public static ShServer register(DiameterNode node, SubscriberStore store, Executor blockingExecutor) {
+        return register(node, store, blockingExecutor, Clock.systemUTC());
     }
 
-    public static ShServer register(DiameterNode node, SubscriberStore store, RepositoryDataStore repository,
-                                    Executor blockingExecutor, Clock clock) {
-        ShServer server = new ShServer(node, store, repository, blockingExecutor, clock);
+    /** As {@link #register(DiameterNode, SubscriberStore, Executor)}, with the clock that expires subscriptions. */
+    public static ShServer register(DiameterNode node, SubscriberStore store, Executor blockingExecutor,
+                                    Clock clock) {
+        ShServer server = new ShServer(node, store, blockingExecutor, clock);
         long app = ShDictionary.APPLICATION.id();
         node.register(app, ShDictionary.USER_DATA_COMMAND.code(), server.async(server::userData));
         node.register(app, ShDictionary.PROFILE_UPDATE.code(), server.async(server::profileUpdate));

@@ -12,7 +12,9 @@ import io.osprey.hss.model.ImpuRegistration;
 import io.osprey.hss.model.InitialFilterCriteria;
 import io.osprey.hss.model.PublicIdentityRecord;
 import io.osprey.hss.model.RegistrationState;
+import io.osprey.hss.model.RepositoryData;
 import io.osprey.hss.model.ServiceProfile;
+import io.osprey.hss.store.RepositoryDataStore;
 import io.osprey.hss.store.SubscriberStore;
 import io.osprey.hss.xml.ImsSubscriptionXmlWriter;
 import java.util.ArrayList;
@@ -37,9 +39,9 @@ public final class ShUserDataReader {
     private final SubscriberStore store;
     private final RepositoryDataStore repository;
 
-    public ShUserDataReader(SubscriberStore store, RepositoryDataStore repository) {
+    public ShUserDataReader(SubscriberStore store) {
         this.store = store;
-        this.repository = repository;
+        this.repository = store.repositoryData();
     }
 
     /** Whether this HSS can serve {@code dataReference}. */

@@ -11,6 +11,7 @@ final class JdbiSubscriberStore implements SubscriberStore {
     private final IdentityRepository identities;
     private final ProfileRepository profiles;
     private final AuthenticationCentre authenticationCentre;
+    private final RepositoryDataStore repositoryData;
 
     JdbiSubscriberStore(Jdbi jdbi, AutoCloseable pool, Dialect dialect, SecretCodec codec, SqnScheme scheme,
                         IdentityNormalizer normalizer) {
@@ -23,6 +24,7 @@ final class JdbiSubscriberStore implements SubscriberStore {
         identities = new JdbiIdentityRepository(transactions, privateRows, lookup, normalizer);
         profiles = new JdbiProfileRepository(transactions, profileRows);
         authenticationCentre = new JdbiAuthenticationCentre(transactions, privateRows, dialect, scheme);
+        repositoryData = new JdbiRepositoryDataStore(transactions);
     }
 
     @Override
@@ -43,6 +45,11 @@ final class JdbiSubscriberStore implements SubscriberStore {
     @Override
     public AuthenticationCentre authenticationCentre() {
         return authenticationCentre;
+    }
+
+    @Override
+    public RepositoryDataStore repositoryData() {
+        return repositoryData;
     }
 
     @Override

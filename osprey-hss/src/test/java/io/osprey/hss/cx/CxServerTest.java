@@ -14,6 +14,7 @@ import io.osprey.diameter.dictionary.ResultCodes;
 import io.osprey.diameter.message.Avp;
 import io.osprey.diameter.message.Avps;
 import io.osprey.diameter.message.DiameterMessage;
+import io.osprey.hss.HssDiameterServer;
 import io.osprey.hss.model.Impi;
 import io.osprey.hss.model.Impu;
 import io.osprey.hss.provisioning.NewSubscriber;
@@ -174,8 +175,9 @@ class CxServerTest {
         assertResult(cx.sar(impi("sa2"), sip("sa2"), SCSCF1, CxDictionary.SAT_REGISTRATION),
                 ResultCodes.DIAMETER_SUCCESS);
 
-        assertResult(cx.sar(null, sip("sa2"), SCSCF2, CxDictionary.SAT_UNREGISTERED_USER),
-                CxResultCodes.DIAMETER_ERROR_IDENTITY_ALREADY_REGISTERED);
+        DiameterMessage alreadyRegistered = cx.sar(null, sip("sa2"), SCSCF2, CxDictionary.SAT_UNREGISTERED_USER);
+        assertResult(alreadyRegistered, CxResultCodes.DIAMETER_ERROR_IDENTITY_ALREADY_REGISTERED);
+        assertThat(serverName(alreadyRegistered)).as("the S-CSCF that holds the user").isEqualTo(SCSCF1);
         assertResult(cx.sar(null, sip("sa2"), SCSCF2, CxDictionary.SAT_NO_ASSIGNMENT),
                 ResultCodes.DIAMETER_UNABLE_TO_COMPLY);
         DiameterMessage noAssignment = cx.sar(null, sip("sa2"), SCSCF1, CxDictionary.SAT_NO_ASSIGNMENT);
@@ -195,17 +197,86 @@ class CxServerTest {
     }
 
     @Test
-    void deregistrationThatStoresTheServerNameKeepsItForTheNextRegistration() {
+    void deregistrationThatStoresTheServerNameKeepsTheUserReachableThroughThatScscf() {
         akaUser("sa3", "+15550203");
         cx.sar(impi("sa3"), sip("sa3"), SCSCF2, CxDictionary.SAT_REGISTRATION);
 
-        assertResult(cx.sar(impi("sa3"), sip("sa3"), SCSCF2, 7), ResultCodes.DIAMETER_SUCCESS);
+        DiameterMessage saa = cx.sar(impi("sa3"), sip("sa3"), SCSCF2, 7);
+        assertResult(saa, ResultCodes.DIAMETER_SUCCESS);
+        assertThat(saa.avp(CxDictionary.USER_DATA)).as("no profile on deregistration").isEmpty();
 
         DiameterMessage uaa = cx.uar(impi("sa3"), sip("sa3"), DOMAIN, 0);
         assertResult(uaa, CxResultCodes.DIAMETER_SUBSEQUENT_REGISTRATION);
         assertThat(serverName(uaa)).isEqualTo(SCSCF2);
-        assertResult(cx.uar(impi("sa3"), sip("sa3"), DOMAIN, CxDictionary.UAT_DE_REGISTRATION),
-                CxResultCodes.DIAMETER_ERROR_IDENTITY_NOT_REGISTERED);
+        // unregistered, as TS 24.228 §6 has it: terminating requests still reach the S-CSCF that kept the data
+        DiameterMessage lia = cx.lir("tel:+15550203", false);
+        assertResult(lia, CxResultCodes.DIAMETER_UNREGISTERED_SERVICE);
+        assertThat(serverName(lia)).isEqualTo(SCSCF2);
+    }
+
+    @Test
+    void deregistrationTooMuchDataClearsTheScscfLikeTheOtherDeregistrations() {
+        akaUser("sa4", "+15550204");
+        cx.sar(impi("sa4"), sip("sa4"), SCSCF1, CxDictionary.SAT_REGISTRATION);
+
+        DiameterMessage saa = cx.sar(impi("sa4"), sip("sa4"), SCSCF1, 11);
+
+        assertResult(saa, ResultCodes.DIAMETER_SUCCESS);
+        assertThat(saa.avp(CxDictionary.USER_DATA)).isEmpty();
+        assertResult(cx.lir(sip("sa4"), false), CxResultCodes.DIAMETER_ERROR_IDENTITY_NOT_REGISTERED);
+        assertResult(cx.uar(impi("sa4"), sip("sa4"), DOMAIN, 0), CxResultCodes.DIAMETER_FIRST_REGISTRATION);
+    }
+
+    @Test
+    void aDeregistrationMayNameSeveralPublicIdentitiesOrOnlyThePrivateIdentity() {
+        akaUser("sa5", "+15550205");
+        akaUser("sa6", "+15550206");
+        akaUser("sa7", "+15550207");
+        for (String user : List.of("sa5", "sa6", "sa7")) {
+            assertResult(cx.sar(impi(user), sip(user), SCSCF1, CxDictionary.SAT_REGISTRATION),
+                    ResultCodes.DIAMETER_SUCCESS);
+        }
+
+        DiameterMessage both = cx.send(cx.request(CxDictionary.SERVER_ASSIGNMENT)
+                .add(CxDictionary.PUBLIC_IDENTITY, sip("sa5")).add(CxDictionary.PUBLIC_IDENTITY, sip("sa6"))
+                .add(CxDictionary.SERVER_NAME, SCSCF1)
+                .add(CxDictionary.SERVER_ASSIGNMENT_TYPE, CxDictionary.SAT_USER_DEREGISTRATION)
+                .add(CxDictionary.USER_DATA_ALREADY_AVAILABLE, 0));
+        assertResult(both, ResultCodes.DIAMETER_SUCCESS);
+        assertResult(cx.lir(sip("sa5"), false), CxResultCodes.DIAMETER_ERROR_IDENTITY_NOT_REGISTERED);
+        assertResult(cx.lir(sip("sa6"), false), CxResultCodes.DIAMETER_ERROR_IDENTITY_NOT_REGISTERED);
+        assertResult(cx.lir(sip("sa7"), false), ResultCodes.DIAMETER_SUCCESS);
+
+        DiameterMessage byImpi = cx.send(cx.request(CxDictionary.SERVER_ASSIGNMENT)
+                .add(BaseDictionary.USER_NAME, impi("sa7")).add(CxDictionary.SERVER_NAME, SCSCF1)
+                .add(CxDictionary.SERVER_ASSIGNMENT_TYPE, CxDictionary.SAT_TIMEOUT_DEREGISTRATION)
+                .add(CxDictionary.USER_DATA_ALREADY_AVAILABLE, 0));
+        assertResult(byImpi, ResultCodes.DIAMETER_SUCCESS);
+        assertResult(cx.lir(sip("sa7"), false), CxResultCodes.DIAMETER_ERROR_IDENTITY_NOT_REGISTERED);
+        assertResult(cx.lir("tel:+15550207", false), CxResultCodes.DIAMETER_ERROR_IDENTITY_NOT_REGISTERED);
+    }
+
+    @Test
+    void onlyADeregistrationMayNameMoreThanOnePublicIdentity() {
+        akaUser("sa8", "+15550208");
+        akaUser("sa9", "+15550209");
+
+        DiameterMessage saa = cx.send(cx.request(CxDictionary.SERVER_ASSIGNMENT)
+                .add(CxDictionary.PUBLIC_IDENTITY, sip("sa8")).add(CxDictionary.PUBLIC_IDENTITY, sip("sa9"))
+                .add(CxDictionary.SERVER_NAME, SCSCF1)
+                .add(CxDictionary.SERVER_ASSIGNMENT_TYPE, CxDictionary.SAT_REGISTRATION)
+                .add(CxDictionary.USER_DATA_ALREADY_AVAILABLE, 0));
+
+        assertResult(saa, ResultCodes.DIAMETER_AVP_OCCURS_TOO_MANY_TIMES);
+        assertThat(saa.find(BaseDictionary.FAILED_AVP, CxDictionary.PUBLIC_IDENTITY).map(Avp::asUtf8))
+                .contains(sip("sa9"));
+        assertResult(cx.lir(sip("sa8"), false), CxResultCodes.DIAMETER_ERROR_IDENTITY_NOT_REGISTERED);
+
+        DiameterMessage neither = cx.send(cx.request(CxDictionary.SERVER_ASSIGNMENT)
+                .add(CxDictionary.SERVER_NAME, SCSCF1)
+                .add(CxDictionary.SERVER_ASSIGNMENT_TYPE, CxDictionary.SAT_USER_DEREGISTRATION)
+                .add(CxDictionary.USER_DATA_ALREADY_AVAILABLE, 0));
+        assertResult(neither, ResultCodes.DIAMETER_MISSING_AVP);
     }
 
     // --- LIR ---
@@ -344,7 +415,7 @@ class CxServerTest {
         cx.sar(impi("rt1"), sip("rt1"), SCSCF1, CxDictionary.SAT_REGISTRATION);
         cx.received.clear();
 
-        DiameterMessage rta = hss.notifier().terminateRegistration("scscf." + DOMAIN, new Impi(impi("rt1")),
+        DiameterMessage rta = hss.cxNotifier().terminateRegistration("scscf." + DOMAIN, new Impi(impi("rt1")),
                 List.of(new Impu(sip("rt1"))), CxNotifier.PERMANENT_TERMINATION, Optional.of("subscription ended"))
                 .get(10, TimeUnit.SECONDS);
 
@@ -363,7 +434,7 @@ class CxServerTest {
         akaUser("pp1", "+15550601");
         cx.received.clear();
 
-        DiameterMessage ppa = hss.notifier().pushProfile("scscf." + DOMAIN, new Impi(impi("pp1")),
+        DiameterMessage ppa = hss.cxNotifier().pushProfile("scscf." + DOMAIN, new Impi(impi("pp1")),
                 new Impu(sip("pp1"))).get(10, TimeUnit.SECONDS);
 
         assertResult(ppa, ResultCodes.DIAMETER_SUCCESS);

@@ -3,6 +3,7 @@ package io.osprey.hss.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.osprey.hss.model.RepositoryData;
 import io.osprey.hss.sh.ShDataXmlParser.ShDataException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,7 +24,7 @@ class ShDataXmlTest {
                 + "<IMSPublicIdentity>tel:+15550100</IMSPublicIdentity></PublicIdentifiers>"
                 + "<RepositoryData><ServiceIndication>svc&lt;1&gt;</ServiceIndication><SequenceNumber>7</SequenceNumber>"
                 + "<ServiceData><cfu>on</cfu></ServiceData></RepositoryData>"
-                + "<Sh-IMS-Data><S-CSCFName>sip:scscf.x</S-CSCFName><IFCs><InitialFilterCriteria/></IFCs>"
+                + "<Sh-IMS-Data><SCSCFName>sip:scscf.x</SCSCFName><IFCs><InitialFilterCriteria/></IFCs>"
                 + "<IMSUserState>2</IMSUserState></Sh-IMS-Data></Sh-Data>");
     }
 

@@ -11,11 +11,8 @@ import io.osprey.hss.store.SubscriberStores;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.jdbi.v3.core.Jdbi;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
-/** A SQLite subscriber store in a temp folder, the repository data table beside it, and Sh node configs. */
+/** A SQLite subscriber store in a temp folder and Sh node configs. */
 final class ShFixture {
 
     static final String REALM = "ims.test";
@@ -26,26 +23,6 @@ final class ShFixture {
 
     static SubscriberStore store(Path directory) {
         return SubscriberStores.open(StoreConfig.of("sqlite:" + directory.resolve("osprey.db")));
-    }
-
-    /** The V2 table, reached through its own connection to the file the store migrated. */
-    static RepositoryDataStore repository(Path directory) {
-        return new JdbiRepositoryDataStore(jdbi(directory));
-    }
-
-    static void setSequence(Path directory, String impu, String serviceIndication, int sequence) {
-        jdbi(directory).useHandle(h -> h.createUpdate("UPDATE sh_repository_data SET sequence_number = :s "
-                        + "WHERE impu = :impu AND service_indication = :si")
-                .bind("s", sequence).bind("impu", impu).bind("si", serviceIndication).execute());
-    }
-
-    private static Jdbi jdbi(Path directory) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(10_000);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        SQLiteDataSource dataSource = new SQLiteDataSource(config);
-        dataSource.setUrl("jdbc:sqlite:" + directory.resolve("osprey.db"));
-        return Jdbi.create(dataSource);
     }
 
     private static PeerTimers fastTimers() {

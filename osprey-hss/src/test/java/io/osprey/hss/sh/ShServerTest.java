@@ -77,7 +77,7 @@ class ShServerTest {
 
         executor = Executors.newVirtualThreadPerTaskExecutor();
         hss = new DiameterNode(ShFixture.hss());
-        server = ShServer.register(hss, store, ShFixture.repository(directory), executor);
+        server = ShServer.register(hss, store, executor);
         hss.start();
         as = new DiameterNode(ShFixture.as("as1.ims.test", hss.localPort()));
         as.register(ShDictionary.APPLICATION.id(), ShDictionary.PUSH_NOTIFICATION.code(), pnr -> {
@@ -117,12 +117,12 @@ class ShServerTest {
         assertThat(uda.result()).contains(ResultCodes.DIAMETER_SUCCESS);
         Document doc = userData(uda);
         assertThat(texts(doc, "IMSUserState")).containsExactly("1");
-        assertThat(texts(doc, "S-CSCFName")).containsExactly(SCSCF);
+        assertThat(texts(doc, "SCSCFName")).containsExactly(SCSCF);
         assertThat(texts(doc, "ServerName")).containsExactly(DefaultIfcTemplates.mmtelServer("ims.test"),
                 DefaultIfcTemplates.mmtelServer("ims.test"));
         assertThat(childNames(doc.getDocumentElement())).containsExactly("Sh-IMS-Data");
         assertThat(childNames((org.w3c.dom.Element) doc.getElementsByTagName("Sh-IMS-Data").item(0)))
-                .containsExactly("S-CSCFName", "IFCs", "IMSUserState");
+                .containsExactly("SCSCFName", "IFCs", "IMSUserState");
     }
 
     @Test
@@ -157,7 +157,7 @@ class ShServerTest {
 
         Document doc = userData(uda);
         assertThat(texts(doc, "IMSUserState")).containsExactly("0");
-        assertThat(texts(doc, "S-CSCFName")).isEmpty();
+        assertThat(texts(doc, "SCSCFName")).isEmpty();
     }
 
     @Test
@@ -259,7 +259,7 @@ class ShServerTest {
         assertThat(pnr).isNotNull();
         Document doc = userData(pnr);
         assertThat(texts(doc, "IMSUserState")).containsExactly("1");
-        assertThat(texts(doc, "S-CSCFName")).containsExactly(SCSCF);
+        assertThat(texts(doc, "SCSCFName")).containsExactly(SCSCF);
     }
 
     @Test

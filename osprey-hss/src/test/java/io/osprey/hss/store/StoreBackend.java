@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Assumptions;
 abstract class StoreBackend implements AutoCloseable {
 
     private static final String[] TABLES = {"identity_link", "public_identity", "private_identity", "subscription",
-        "profile_template", "profile_ifc", "service_profile", "ifc_template"};
+        "profile_template", "profile_ifc", "service_profile", "ifc_template", "sh_repository_data"};
 
     private SubscriberStore store;
 

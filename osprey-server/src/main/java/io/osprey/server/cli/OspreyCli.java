@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = OspreyCli.Version.class,
         description = "Osprey IMS core.",
         subcommands = {VersionCommand.class, ConfigCommand.class, UpCommand.class, RunCommand.class,
-                SubscriberCommand.class})
+                SubscriberCommand.class, UeCommand.class})
 public final class OspreyCli implements Runnable {
 
     @CommandLine.Spec

@@ -91,6 +91,22 @@ final class RoleRunner {
         return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
+    /** {@code osprey up} on an empty store: creates and prints the demo subscribers (see {@link DemoSubscribers}). */
+    void ensureDemoSubscribers() {
+        if (context == null) {
+            return;
+        }
+        OspreyConfig config = context.config();
+        try {
+            Path secrets = config.admin().tokenFile().toAbsolutePath().resolveSibling("demo-subscribers.txt");
+            DemoSubscribers.ensure(new io.osprey.hss.provisioning.ProvisioningService(context.store(),
+                    config.homeDomain()), config.homeDomain(), secrets, out);
+        } catch (Exception e) {
+            err.printf("osprey: demo subscribers not created: %s%n", explain(e));
+        }
+        out.flush();
+    }
+
     /** Blocks until {@link #stop} runs (from the shutdown hook). */
     void awaitShutdown() throws InterruptedException {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "osprey-shutdown"));

@@ -28,6 +28,7 @@ final class UpCommand implements Callable<Integer> {
         if (status != 0) {
             return status;
         }
+        runner.ensureDemoSubscribers();
         spec.commandLine().getOut().println("running; press Ctrl-C to stop");
         spec.commandLine().getOut().flush();
         runner.awaitShutdown();

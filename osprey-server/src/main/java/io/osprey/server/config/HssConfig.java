@@ -1,7 +1,7 @@
 package io.osprey.server.config;
 
 /**
- * The HSS role's Diameter listener (Cx today).
+ * The HSS role's Diameter listener, serving Cx and Sh on one port.
  *
  * @param listen address to bind, default 127.0.0.1
  * @param port   Diameter port, default 3868 (RFC 6733); 0 picks a free port

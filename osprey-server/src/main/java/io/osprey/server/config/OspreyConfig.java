@@ -11,9 +11,13 @@ package io.osprey.server.config;
  * @param admin      the admin HTTP API
  * @param hss        the HSS role's Diameter listener
  * @param store      the subscriber store the admin API provisions
+ * @param pcscf      the P-CSCF role
+ * @param icscf      the I-CSCF role
+ * @param scscf      the S-CSCF role
  */
 public record OspreyConfig(String homeDomain, SipConfig sip, ProxyConfig proxy, OverloadConfig overload,
-                           AdminConfig admin, StoreConfig store, HssConfig hss) {
+                           AdminConfig admin, StoreConfig store, HssConfig hss, PcscfConfig pcscf,
+                           IcscfConfig icscf, ScscfConfig scscf) {
 
     public static final String DEFAULT_HOME_DOMAIN = "ims.mnc001.mcc001.3gppnetwork.org";
 
@@ -25,9 +29,12 @@ public record OspreyConfig(String homeDomain, SipConfig sip, ProxyConfig proxy, 
         admin = admin == null ? AdminConfig.defaults() : admin;
         hss = hss == null ? HssConfig.defaults() : hss;
         store = store == null ? StoreConfig.defaults() : store;
+        pcscf = pcscf == null ? PcscfConfig.defaults() : pcscf;
+        icscf = icscf == null ? IcscfConfig.defaults() : icscf;
+        scscf = scscf == null ? ScscfConfig.defaults() : scscf;
     }
 
     public static OspreyConfig defaults() {
-        return new OspreyConfig(null, null, null, null, null, null, null);
+        return new OspreyConfig(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -1,11 +1,14 @@
 package io.osprey.server.role;
 
+import io.osprey.hss.HssDiameterServer;
 import io.osprey.hss.cx.CxServerConfig;
-import io.osprey.hss.cx.HssDiameterServer;
 import io.osprey.server.config.HssConfig;
 import java.net.InetSocketAddress;
 
-/** {@code osprey run hss}: the HSS answering Cx (UAR, SAR, LIR, MAR; TS 29.228/29.229) over Diameter on port 3868. */
+/**
+ * {@code osprey run hss}: the HSS answering Cx (UAR, SAR, LIR, MAR; TS 29.228/29.229) and Sh (UDR, PUR, SNR;
+ * TS 29.328/29.329) on one Diameter node, port 3868 by default, over the process's subscriber store.
+ */
 final class HssRole implements Role {
 
     private final RoleContext context;
@@ -23,7 +26,10 @@ final class HssRole implements Role {
     @Override
     public void start() {
         HssConfig hss = context.config().hss();
-        server = HssDiameterServer.start(CxServerConfig.defaults(context.config().homeDomain()),
+        // The S-CSCF the I-CSCF is offered for first registrations is this configuration's (TS 29.228 §6.7).
+        CxServerConfig cx = CxServerConfig.defaults(context.config().homeDomain()).withDefaultScscfNames(
+                java.util.List.of(new CscfEnvironment(context.config()).scscfUri()));
+        server = HssDiameterServer.start(cx,
                 new InetSocketAddress(hss.listen(), hss.port()), context.store());
     }
 
@@ -31,10 +37,15 @@ final class HssRole implements Role {
         return server.port();
     }
 
+    /** The running Diameter endpoint, e.g. for its RTR/PPR and PNR notifiers. */
+    HssDiameterServer server() {
+        return server;
+    }
+
     @Override
     public String describe() {
-        return "hss ready on " + context.config().hss().listen() + ":" + server.port() + " (Diameter Cx, realm "
-                + context.config().homeDomain() + ")";
+        return "hss ready on " + context.config().hss().listen() + ":" + server.port()
+                + " (Diameter Cx and Sh, realm " + context.config().homeDomain() + ")";
     }
 
     @Override

@@ -10,10 +10,13 @@ public final class Roles {
 
     private static final Map<String, Function<RoleContext, Role>> FACTORIES = Map.of(
             "proxy", context -> new ProxyRole(context.config()),
-            "hss", HssRole::new);
+            "hss", HssRole::new,
+            "pcscf", PcscfRole::new,
+            "icscf", IcscfRole::new,
+            "scscf", ScscfRole::new);
 
     /** What {@code osprey up} starts: every role that exists today. */
-    public static final List<String> ALL_IN_ONE = List.of("hss", "proxy");
+    public static final List<String> ALL_IN_ONE = List.of("hss", "scscf", "icscf", "pcscf");
 
     private Roles() {
     }

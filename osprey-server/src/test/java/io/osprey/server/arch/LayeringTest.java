@@ -34,14 +34,32 @@ class LayeringTest {
                 .layer("sip").definedBy("io.osprey.sip..")
                 .layer("diameter").definedBy("io.osprey.diameter..")
                 .layer("aka").definedBy("io.osprey.aka..")
+                .layer("media").definedBy("io.osprey.media..")
                 .layer("hss").definedBy("io.osprey.hss..")
+                .layer("cscf").definedBy("io.osprey.cscf..")
+                .layer("ue").definedBy("io.osprey.ue..")
                 .layer("server").definedBy("io.osprey.server..")
                 .whereLayer("server").mayNotBeAccessedByAnyLayer()
-                .whereLayer("sip").mayOnlyBeAccessedByLayers("server")
-                .whereLayer("diameter").mayOnlyBeAccessedByLayers("hss", "server")
-                .whereLayer("aka").mayOnlyBeAccessedByLayers("hss", "server")
-                .whereLayer("hss").mayOnlyBeAccessedByLayers("server")
-                .whereLayer("common").mayOnlyBeAccessedByLayers("sip", "diameter", "aka", "hss", "server")
+                .whereLayer("ue").mayOnlyBeAccessedByLayers("server")
+                .whereLayer("cscf").mayOnlyBeAccessedByLayers("server")
+                .whereLayer("sip").mayOnlyBeAccessedByLayers("cscf", "ue", "server")
+                .whereLayer("diameter").mayOnlyBeAccessedByLayers("hss", "cscf", "server")
+                .whereLayer("aka").mayOnlyBeAccessedByLayers("hss", "cscf", "ue", "server")
+                .whereLayer("media").mayOnlyBeAccessedByLayers("ue", "server")
+                .whereLayer("hss").mayOnlyBeAccessedByLayers("cscf", "server")
+                .whereLayer("common").mayOnlyBeAccessedByLayers("sip", "diameter", "aka", "media", "hss", "cscf", "ue",
+                        "server")
+                .check(classes);
+    }
+
+    @Test
+    void cscfsReachTheHssOnlyThroughCxNotItsStore() {
+        // The CSCFs read the HSS's subscription model and XML (what SAA and PPR carry) and talk to the HSS over Cx
+        // only, so the all-in-one and a split deployment behave alike (docs/decisions/0009).
+        noClasses().that().resideInAPackage("io.osprey.cscf..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.osprey.hss.store..", "io.osprey.hss.cx..",
+                        "io.osprey.hss.sh..", "io.osprey.hss.provisioning..")
+                .allowEmptyShould(true)
                 .check(classes);
     }
 

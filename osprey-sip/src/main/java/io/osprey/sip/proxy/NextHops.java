@@ -19,6 +19,17 @@ public final class NextHops {
 
     private final Map<String, InetAddress> resolved = new ConcurrentHashMap<>();
 
+    public NextHops() {
+    }
+
+    /**
+     * With host names fixed in advance, as an {@code /etc/hosts} entry would: the all-in-one core names its CSCFs
+     * by the home domain's conventions and runs them all on one address.
+     */
+    public NextHops(Map<String, InetAddress> staticHosts) {
+        staticHosts.forEach((host, address) -> resolved.put(host.toLowerCase(java.util.Locale.ROOT), address));
+    }
+
     /** The hop for {@code uri}, or null when it is not a SIP URI or its host cannot be resolved. */
     public Hop resolve(Uri uri) {
         if (!(uri instanceof SipUri sip)) {
@@ -41,13 +52,13 @@ public final class NextHops {
     }
 
     private InetAddress address(String host) {
-        InetAddress cached = resolved.get(host);
+        InetAddress cached = resolved.get(host.toLowerCase(java.util.Locale.ROOT));
         if (cached != null) {
             return cached;
         }
         try {
             InetAddress address = InetAddress.getByName(host);
-            resolved.put(host, address);
+            resolved.put(host.toLowerCase(java.util.Locale.ROOT), address);
             return address;
         } catch (UnknownHostException e) {
             return null;

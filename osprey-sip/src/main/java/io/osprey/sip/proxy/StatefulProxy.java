@@ -205,6 +205,17 @@ public final class StatefulProxy implements TransactionUser {
         copy.set("Max-Forwards", Integer.toString(maxForwards < 0 ? 70 : maxForwards - 1));
 
         List<NameAddress> routes = request.routes();
+        if (!target.routeSet().isEmpty()) {
+            List<NameAddress> combined = new ArrayList<>(target.routeSet().size() + routes.size());
+            for (int i = target.routeSet().size() - 1; i >= 0; i--) {
+                copy.addFirst("Route", target.routeSet().get(i));
+            }
+            for (String route : target.routeSet()) {
+                combined.add(NameAddress.parse(route));
+            }
+            combined.addAll(routes);
+            routes = combined;
+        }
         if (!routes.isEmpty() && routes.get(0).uri() instanceof SipUri top && !top.lr()) {
             // §16.6 step 6: the next hop is a strict router; it wants its URI in the Request-URI.
             copy.add("Route", "<" + target.requestUri() + ">").removeFirst("Route").requestUri(top);

@@ -1,0 +1,89 @@
+package io.osprey.cscf;
+
+import io.osprey.sip.proxy.LocalAddresses;
+import io.osprey.sip.proxy.NextHops;
+import io.osprey.sip.proxy.ProxyPolicy;
+import io.osprey.sip.proxy.ProxySettings;
+import io.osprey.sip.proxy.StatefulProxy;
+import io.osprey.sip.stack.SipStack;
+import io.osprey.sip.stack.SipStackSettings;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One CSCF on the wire: a SIP stack, the stateful proxy core with the CSCF's {@link ProxyPolicy} on top, and a
+ * housekeeping tick (registration expiry) once a second. P-, I- and S-CSCF differ only in their policy, so the
+ * all-in-one core and a function-per-process deployment run the same code.
+ */
+public final class CscfNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CscfNode.class);
+    private static final Duration TICK = Duration.ofSeconds(1);
+
+    private final String name;
+    private final SipStack stack;
+    private final StatefulProxy proxy;
+    private final ScheduledExecutorService housekeeping;
+
+    private CscfNode(String name, SipStack stack, StatefulProxy proxy, ScheduledExecutorService housekeeping) {
+        this.name = name;
+        this.stack = stack;
+        this.proxy = proxy;
+        this.housekeeping = housekeeping;
+    }
+
+    /**
+     * Binds the listeners and starts serving.
+     *
+     * @param periodic run once a second off the SIP lanes (expiry sweeps); must not block for long
+     */
+    public static CscfNode start(String name, SipStackSettings settings, LocalAddresses local, NextHops nextHops,
+                                 ProxyPolicy policy, boolean recordRoute, Runnable periodic)
+            throws IOException, InterruptedException {
+        SipStack stack = new SipStack(settings);
+        StatefulProxy proxy = new StatefulProxy(new ProxySettings(recordRoute), local, policy, nextHops,
+                stack.sender());
+        try {
+            proxy.bind(stack.start(proxy));
+        } catch (IOException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name + "-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                periodic.run();
+            } catch (RuntimeException e) {
+                LOG.warn("{} housekeeping failed", name, e);
+            }
+        }, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+        return new CscfNode(name, stack, proxy, housekeeping);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public SipStack stack() {
+        return stack;
+    }
+
+    public StatefulProxy proxy() {
+        return proxy;
+    }
+
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        stack.close();
+    }
+}

@@ -1,0 +1,163 @@
+package io.osprey.cscf.pcscf;
+
+import io.osprey.cscf.sip.Identities;
+import io.osprey.sip.message.NameAddress;
+import io.osprey.sip.message.SipHeaderName;
+import io.osprey.sip.message.SipRequest;
+import io.osprey.sip.message.SipResponse;
+import io.osprey.sip.proxy.NextHops;
+import io.osprey.sip.proxy.ProxyPolicy;
+import io.osprey.sip.proxy.ProxyRequest;
+import io.osprey.sip.proxy.RoutingDecision;
+import io.osprey.sip.proxy.Target;
+import io.osprey.sip.transaction.TransactionLayer;
+import io.osprey.sip.transport.Source;
+import io.osprey.sip.uri.SipUri;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The P-CSCF (TS 24.229 §5.2), the UE's first hop:
+ * <ul>
+ *   <li>REGISTER goes to the I-CSCF with Path (RFC 3327), P-Visited-Network-ID and a P-Charging-Vector; the 401 going
+ *       back loses its {@code ck} and {@code ik} (§5.2.2.1), the 200 teaches the P-CSCF the UE's identities and
+ *       Service-Route;</li>
+ *   <li>an initial request from a UE follows the Service-Route with a P-Asserted-Identity the P-CSCF chose
+ *       (the P-Preferred-Identity when the UE may use it, else its default identity; a UE-supplied assertion is
+ *       replaced, §5.2.6.3.1); from an address without registration it is refused with 403;</li>
+ *   <li>emergency URNs go to the emergency route or are answered 380 with an alternative service (§5.2.10);</li>
+ *   <li>requests towards a UE go to the address it registered from (NAT traversal, RFC 3581).</li>
+ * </ul>
+ */
+public final class PcscfPolicy implements ProxyPolicy {
+
+    private final PcscfSettings settings;
+    private final UeRegistrations registrations = new UeRegistrations();
+    private final PcscfRegSubscriber subscriber;
+    private final Supplier<String> icids;
+    private final Clock clock;
+
+    /** @param icids a source of unique IMS charging identifiers (RFC 7315 §4.6) */
+    public PcscfPolicy(PcscfSettings settings, Supplier<String> icids, Clock clock) {
+        this.settings = settings;
+        this.icids = icids;
+        this.clock = clock;
+        this.subscriber = new PcscfRegSubscriber(settings, registrations);
+    }
+
+    /** Lets the P-CSCF send its own reg-event SUBSCRIBEs once its SIP stack runs. */
+    public void bind(TransactionLayer transactionLayer, NextHops nextHops) {
+        subscriber.bind(transactionLayer, nextHops);
+    }
+
+    @Override
+    public RoutingDecision route(ProxyRequest request) {
+        SipRequest routed = request.routed();
+        long now = clock.millis();
+        if (subscriber.isOurNotify(routed)) {
+            return subscriber.onNotify(routed);
+        }
+        UeRegistration callee = registrations.forContact(routed.requestUri().toString(), now);
+        if (callee != null) {
+            return RoutingDecision.Forward.to(new Target(routed.requestUri(), callee.source().asHop()));
+        }
+        if (request.inDialog()) {
+            RoutingDecision fixed = request.fixedRoute();
+            return fixed != null ? fixed
+                    : new RoutingDecision.Respond(481, "Call/Transaction Does Not Exist", "no dialog here");
+        }
+        if (isTerminating(request)) {
+            return new RoutingDecision.Respond(480, "Temporarily Unavailable", "the UE is no longer registered here");
+        }
+        if ("REGISTER".equals(routed.method())) {
+            return register(routed, request.source());
+        }
+        if (EmergencyCalls.isEmergency(routed.requestUri())) {
+            return EmergencyCalls.route(routed, settings);
+        }
+        return originating(routed, request.source(), now);
+    }
+
+    private static boolean isTerminating(ProxyRequest request) {
+        return !request.ownRoutes().isEmpty() && request.ownRoutes().get(0).uri() instanceof SipUri own
+                && "term".equals(own.user());
+    }
+
+    private RoutingDecision register(SipRequest register, Source ue) {
+        SipRequest.Builder forwarded = register.toBuilder()
+                .remove("P-Asserted-Identity")
+                .remove("P-Charging-Vector")
+                .addFirst("Path", settings.path())
+                .set("P-Visited-Network-ID", settings.visitedNetworkId())
+                .set("P-Charging-Vector", chargingVector());
+        List<NameAddress> contacts = register.contacts();
+        return new RoutingDecision.Forward(List.of(List.of(new Target(register.requestUri(), null,
+                List.of("<" + settings.icscfUri() + ";lr>")))))
+                .withRequest(forwarded.build())
+                .withResponses(response -> onRegisterResponse(response, contacts, ue));
+    }
+
+    private SipResponse onRegisterResponse(SipResponse response, List<NameAddress> requested, Source ue) {
+        int code = response.statusCode();
+        if (code == 401) {
+            return RegisterResponses.withoutKeys(response);
+        }
+        if (code == 200) {
+            UeRegistration learnt = RegisterResponses.registration(response, requested, ue, clock.millis());
+            if (learnt == null) {
+                registrations.remove(ue);
+            } else {
+                registrations.put(learnt);
+                subscriber.subscribe(learnt);
+            }
+        }
+        return response;
+    }
+
+    /** TS 24.229 §5.2.6.3.1: assert an identity the UE registered, follow its Service-Route. */
+    private RoutingDecision originating(SipRequest request, Source ue, long now) {
+        UeRegistration registration = registrations.fromSource(ue, now);
+        if (registration == null) {
+            return new RoutingDecision.Respond(403, "Forbidden", "not registered: REGISTER first from this address");
+        }
+        String asserted = assertedIdentity(request, registration);
+        SipRequest.Builder forwarded = request.toBuilder()
+                .remove("P-Preferred-Identity")
+                .remove("P-Asserted-Identity")
+                .remove("Route")
+                .add("P-Asserted-Identity", "<" + asserted + ">")
+                .set("P-Charging-Vector", chargingVector());
+        for (String route : registration.serviceRoute()) {
+            forwarded.add("Route", route);
+        }
+        return RoutingDecision.Forward.to(new Target(request.requestUri(), null), forwarded.build());
+    }
+
+    /** The P-Preferred-Identity when it is one of the UE's associated URIs, else the default (first) one. */
+    private static String assertedIdentity(SipRequest request, UeRegistration registration) {
+        for (NameAddress preferred : request.nameAddresses(SipHeaderName.P_PREFERRED_IDENTITY)) {
+            String wanted = Identities.publicIdentity(preferred.uri());
+            for (String associated : registration.associatedUris()) {
+                if (wanted != null && wanted.equals(Identities.publicIdentity(associated))) {
+                    return associated;
+                }
+            }
+        }
+        return registration.associatedUris().get(0);
+    }
+
+    private String chargingVector() {
+        return "icid-value=" + icids.get() + ";icid-generated-at=" + settings.host();
+    }
+
+    /** Drops registrations past their expiry. */
+    public void expire() {
+        registrations.expire(clock.millis());
+    }
+
+    /** Number of UEs registered through this P-CSCF. */
+    public int registeredUes() {
+        return registrations.size();
+    }
+}

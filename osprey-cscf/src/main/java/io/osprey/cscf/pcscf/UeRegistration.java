@@ -1,0 +1,21 @@
+package io.osprey.cscf.pcscf;
+
+import io.osprey.sip.transport.Source;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the P-CSCF learnt from a UE's successful registration (TS 24.229 §5.2.2.1 and §5.2.6.3): the identities
+ * the UE may assert (P-Associated-URI, default first), the Service-Route its originating requests follow, the
+ * contacts it registered, and the address it registered from (requests to it go there, which also traverses
+ * NAT, RFC 3581).
+ */
+record UeRegistration(List<String> associatedUris, List<String> serviceRoute, Set<String> contacts, Source source,
+                      long expiresAtMillis) {
+
+    UeRegistration {
+        associatedUris = List.copyOf(associatedUris);
+        serviceRoute = List.copyOf(serviceRoute);
+        contacts = Set.copyOf(contacts);
+    }
+}

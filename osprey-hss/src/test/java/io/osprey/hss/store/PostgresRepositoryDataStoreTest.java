@@ -1,0 +1,9 @@
+package io.osprey.hss.store;
+
+class PostgresRepositoryDataStoreTest extends AbstractRepositoryDataStoreTest {
+
+    @Override
+    StoreBackend openBackend() {
+        return StoreBackend.postgres();
+    }
+}

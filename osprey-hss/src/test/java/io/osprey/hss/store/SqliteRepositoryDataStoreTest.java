@@ -1,0 +1,9 @@
+package io.osprey.hss.store;
+
+class SqliteRepositoryDataStoreTest extends AbstractRepositoryDataStoreTest {
+
+    @Override
+    StoreBackend openBackend() {
+        return StoreBackend.sqlite();
+    }
+}

@@ -1,0 +1,41 @@
+package io.osprey.server.config;
+
+import java.time.Duration;
+
+/**
+ * The S-CSCF role.
+ *
+ * @param listen              address to bind, default 127.0.0.1
+ * @param port                UDP and TCP port, default 6060
+ * @param terminatingViaIcscf send requests for home users through the I-CSCF (LIR), default true; false serves
+ *                            them from this S-CSCF's own registrations
+ * @param defaultExpires      registration time when the UE asks none, default 3600 s
+ * @param minExpires          shorter requests get 423, default 60 s
+ * @param maxExpires          longer requests are shortened, default 600000 s (TS 24.229's UE default)
+ * @param countryCode         the home country code that national numbers are completed with, default 1
+ */
+public record ScscfConfig(String listen, Integer port, Boolean terminatingViaIcscf, Duration defaultExpires,
+                          Duration minExpires, Duration maxExpires, String countryCode) {
+
+    public ScscfConfig {
+        listen = ConfigChecks.address("listen", listen == null ? "127.0.0.1" : listen);
+        port = ConfigChecks.range("port", port == null ? 6060 : port, 1, 65535);
+        terminatingViaIcscf = terminatingViaIcscf == null || terminatingViaIcscf;
+        defaultExpires = ConfigChecks.positive("default-expires",
+                defaultExpires == null ? Duration.ofSeconds(3600) : defaultExpires);
+        minExpires = ConfigChecks.positive("min-expires", minExpires == null ? Duration.ofSeconds(60) : minExpires);
+        maxExpires = ConfigChecks.positive("max-expires",
+                maxExpires == null ? Duration.ofSeconds(600_000) : maxExpires);
+        countryCode = countryCode == null ? "1" : countryCode.trim();
+        if (countryCode.isEmpty() || countryCode.length() > 3 || !countryCode.chars().allMatch(Character::isDigit)) {
+            throw new ConfigException("country-code", "'" + countryCode + "' is not 1 to 3 digits");
+        }
+        if (minExpires.compareTo(maxExpires) > 0) {
+            throw new ConfigException("min-expires", "must not exceed max-expires");
+        }
+    }
+
+    static ScscfConfig defaults() {
+        return new ScscfConfig(null, null, null, null, null, null, null);
+    }
+}

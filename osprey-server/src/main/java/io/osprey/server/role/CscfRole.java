@@ -1,0 +1,65 @@
+package io.osprey.server.role;
+
+import io.osprey.cscf.CscfNode;
+import io.osprey.diameter.node.DiameterNode;
+import io.osprey.sip.proxy.NextHops;
+import io.osprey.sip.proxy.ProxyPolicy;
+import io.osprey.sip.transport.SipTrace;
+import java.util.List;
+
+/**
+ * What the three CSCF roles share: one {@link CscfNode} on the listen address and port of the role's section, the
+ * Cx node towards the HSS for those that need one, and closing both in order.
+ */
+abstract class CscfRole implements Role {
+
+    final RoleContext context;
+    final CscfEnvironment env;
+    private final String name;
+    CscfNode node;
+    DiameterNode diameter;
+
+    CscfRole(String name, RoleContext context) {
+        this.name = name;
+        this.context = context;
+        this.env = new CscfEnvironment(context.config());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    abstract String listen();
+
+    abstract int port();
+
+    /** Starts the node with {@code policy}, advertised as {@code advertised}; returns its next hops. */
+    NextHops startNode(String advertised, ProxyPolicy policy, boolean recordRoute, Runnable periodic)
+            throws Exception {
+        NextHops nextHops = env.nextHops();
+        node = CscfNode.start(name, env.stack(listen(), port()), env.local(advertised, name, listen(), port()),
+                nextHops, policy, recordRoute, periodic);
+        return nextHops;
+    }
+
+    @Override
+    public String describe() {
+        return name + " ready on " + listen() + ":" + port() + " (udp, tcp) as sip:" + env.name(name) + ":" + port();
+    }
+
+    @Override
+    public List<SipTrace> sipTraces() {
+        return node == null ? List.of() : List.of(node.stack().transports().trace());
+    }
+
+    @Override
+    public void close() {
+        if (node != null) {
+            node.close();
+        }
+        if (diameter != null) {
+            diameter.close();
+        }
+    }
+}

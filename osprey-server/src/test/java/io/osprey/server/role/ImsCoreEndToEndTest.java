@@ -1,0 +1,232 @@
+package io.osprey.server.role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.osprey.hss.cx.CxNotifier;
+import io.osprey.hss.model.Impi;
+import io.osprey.hss.provisioning.NewSubscriber;
+import io.osprey.sip.regevent.RegInfo;
+import io.osprey.sip.regevent.RegInfoXmlParser;
+import io.osprey.sip.regevent.RegistrationState;
+import io.osprey.ue.AnswerMode;
+import io.osprey.ue.Call;
+import io.osprey.ue.Registration;
+import io.osprey.ue.UeConfig;
+import io.osprey.ue.UeCredentials;
+import io.osprey.ue.UserEquipment;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The IMS core end to end in one JVM, driven by the UE simulator: registration with IMS AKA and with digest through
+ * P-CSCF → I-CSCF (UAR) → S-CSCF (MAR, SAR) with the HSS on Diameter, refusals, calls through the originating and
+ * terminating chain with RTP flowing, reg-event NOTIFYs, and a network-initiated deregistration (RTR).
+ */
+class ImsCoreEndToEndTest {
+
+    private static final String K = "465b5ce8b199b49faa5f0a2ee238a6bc";
+    private static final String OPC = "cd63cb71954a9f4e48a5994e37a02baf";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path dir;
+    private static RunningCore core;
+    private final List<UserEquipment> ues = new ArrayList<>();
+
+    @BeforeAll
+    static void startCore() throws Exception {
+        core = RunningCore.start(dir);
+        int tel = 10;
+        for (String user : List.of("alice", "carol", "erin", "grace")) {
+            core.provisioning().addSubscriber(NewSubscriber.of(impi(user), impu(user)).withAkaOpc(K, OPC)
+                    .withTel("tel:+155512300" + tel++));
+        }
+        for (String user : List.of("bob", "dave", "frank")) {
+            core.provisioning().addSubscriber(NewSubscriber.of(impi(user), impu(user))
+                    .withPassword(user + "-secret").withTel("tel:+155512300" + tel++));
+        }
+    }
+
+    @AfterAll
+    static void stopCore() {
+        if (core != null) {
+            core.close();
+        }
+    }
+
+    @AfterEach
+    void closeUes() {
+        ues.forEach(UserEquipment::close);
+    }
+
+    @Test
+    void akaUserRegistersThroughTheChainAndLearnsItsIdentitiesAndServiceRoute() throws Exception {
+        UserEquipment alice = aka("alice");
+
+        Registration registration = get(alice.register(Duration.ofSeconds(600)));
+
+        assertThat(registration.statusCode()).as(registration.toString()).isEqualTo(200);
+        assertThat(registration.challenges()).isGreaterThanOrEqualTo(1);
+        assertThat(registration.serviceRoute()).singleElement().asString().contains("orig@scscf.ims.test");
+        assertThat(registration.associatedUris()).contains("sip:alice@ims.test", "tel:+15551230010");
+        assertThat(registration.expires()).isEqualTo(600);
+        assertThat(core.scscfRegistrations().find("tel:+15551230010")).as("the implicit set is registered")
+                .isPresent();
+    }
+
+    @Test
+    void digestUserRegistersReRegistersAndDeregisters() throws Exception {
+        UserEquipment bob = digest("bob", "bob-secret");
+
+        assertThat(get(bob.register(Duration.ofSeconds(300))).statusCode()).isEqualTo(200);
+        assertThat(get(bob.register(Duration.ofSeconds(900))).expires()).as("re-registration").isEqualTo(900);
+        assertThat(get(bob.deregister()).statusCode()).isEqualTo(200);
+
+        assertThat(core.scscfRegistrations().find("sip:bob@ims.test")).isEmpty();
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserAreRefused() throws Exception {
+        Registration wrong = get(digest("dave", "not-daves-password").register(Duration.ofSeconds(300)));
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.warning()).contains("authentication failed");
+
+        Registration unknown = get(digest("mallory", "whatever").register(Duration.ofSeconds(300)));
+        assertThat(unknown.statusCode()).isEqualTo(403);
+        assertThat(unknown.warning()).contains("user unknown");
+    }
+
+    @Test
+    void twoRegisteredUsersCallEachOtherWithRtpFlowingBothWays() throws Exception {
+        UserEquipment carol = aka("carol");
+        UserEquipment frank = digest("frank", "frank-secret");
+        assertThat(get(carol.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(get(frank.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        frank.answerMode(AnswerMode.autoAnswer(Duration.ofMillis(100)));
+
+        Call call = get(carol.call("sip:frank@ims.test"));
+        assertThat(call.statusCode()).as(call.reason()).isEqualTo(200);
+        Call answered = frank.incomingCalls().poll(5, TimeUnit.SECONDS);
+        assertThat(answered).isNotNull();
+        await().atMost(WAIT).until(() -> call.rtpStats().packetsReceived() > 25
+                && answered.rtpStats().packetsReceived() > 25);
+        assertThat(call.postDialDelay()).isNotNull();
+
+        assertThat(get(call.hangup())).isEqualTo(200);
+        get(answered.ended());
+        assertThat(call.rtpStats().packetsLost()).isZero();
+    }
+
+    @Test
+    void callsToATelNumberReachTheOwnerOfTheNumber() throws Exception {
+        UserEquipment erin = aka("erin");
+        UserEquipment frank = digest("frank", "frank-secret");
+        assertThat(get(erin.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(get(frank.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        frank.answerMode(AnswerMode.autoAnswer(Duration.ofMillis(50)));
+
+        Call call = get(erin.call("tel:+1-555-123-0016"));
+
+        assertThat(call.statusCode()).as(call.reason()).isEqualTo(200);
+        get(call.hangup());
+    }
+
+    @Test
+    void busyUnregisteredAndUnknownCalleesGetTheirFailures() throws Exception {
+        UserEquipment grace = aka("grace");
+        UserEquipment bob = digest("bob", "bob-secret");
+        assertThat(get(grace.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(get(bob.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        bob.answerMode(AnswerMode.BUSY);
+
+        assertThat(get(grace.call("sip:bob@ims.test")).statusCode()).isEqualTo(486);
+        assertThat(get(grace.call("sip:dave@ims.test")).statusCode()).as("dave is not registered").isEqualTo(480);
+        assertThat(get(grace.call("sip:nobody@ims.test")).statusCode()).isEqualTo(404);
+        get(bob.deregister());
+    }
+
+    @Test
+    void unansweredCallIsCancelledByTheCaller() throws Exception {
+        UserEquipment alice = aka("alice");
+        UserEquipment dave = digest("dave", "dave-secret");
+        assertThat(get(alice.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(get(dave.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        dave.answerMode(AnswerMode.NO_ANSWER);
+
+        Call call = alice.dial("sip:dave@ims.test");
+        get(call.ringing());
+        get(call.hangup());
+
+        assertThat(get(call.outcome()).statusCode()).isEqualTo(487);
+        get(dave.deregister());
+    }
+
+    @Test
+    void unregisteredUeIsRefusedByThePcscf() throws Exception {
+        UserEquipment stranger = digest("bob", "bob-secret");
+
+        assertThat(get(stranger.message("sip:alice@ims.test", "hello")).intValue()).isEqualTo(403);
+    }
+
+    @Test
+    void regEventSubscriberIsToldOfRegistrationAndOfTheNetworkEndingIt() throws Exception {
+        UserEquipment carol = aka("carol");
+        assertThat(get(carol.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+
+        assertThat(get(carol.subscribeRegEvent()).intValue()).isEqualTo(200);
+        RegInfo first = RegInfoXmlParser.parse(carol.regNotifications().poll(10, TimeUnit.SECONDS));
+        assertThat(first.registrations()).anySatisfy(r -> {
+            assertThat(r.aor()).isEqualTo("sip:carol@ims.test");
+            assertThat(r.state()).isEqualTo(RegistrationState.ACTIVE);
+        });
+
+        CxNotifier hss = core.hss().server().cxNotifier();
+        get(hss.terminateRegistration("scscf.ims.test", new Impi(impi("carol")), List.of(),
+                CxNotifier.PERMANENT_TERMINATION, Optional.of("test")));
+
+        RegInfo last = RegInfoXmlParser.parse(carol.regNotifications().poll(10, TimeUnit.SECONDS));
+        assertThat(last.registrations()).allSatisfy(r -> assertThat(r.state())
+                .isEqualTo(RegistrationState.TERMINATED));
+        assertThat(core.scscfRegistrations().find("sip:carol@ims.test")).isEmpty();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get(carol.message("sip:alice@ims.test", "still here?"))
+                .intValue()).as("the P-CSCF learnt of the deregistration from its own subscription").isEqualTo(403));
+    }
+
+    private UserEquipment aka(String user) throws Exception {
+        return ue(user, UeCredentials.akaWithOpc(K, OPC));
+    }
+
+    private UserEquipment digest(String user, String password) throws Exception {
+        return ue(user, UeCredentials.password(password));
+    }
+
+    private UserEquipment ue(String user, UeCredentials credentials) throws Exception {
+        UserEquipment ue = UserEquipment.start(UeConfig.builder(impi(user), impu(user), RunningCore.DOMAIN,
+                credentials).pcscf(core.pcscf()).build());
+        ues.add(ue);
+        return ue;
+    }
+
+    private static String impi(String user) {
+        return user + "@" + RunningCore.DOMAIN;
+    }
+
+    private static String impu(String user) {
+        return "sip:" + user + "@" + RunningCore.DOMAIN;
+    }
+
+    private static <T> T get(CompletableFuture<T> future) throws Exception {
+        return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+}

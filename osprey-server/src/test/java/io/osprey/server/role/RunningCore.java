@@ -1,0 +1,96 @@
+package io.osprey.server.role;
+
+import io.osprey.cscf.registrar.RegistrationTable;
+import io.osprey.hss.provisioning.ProvisioningService;
+import io.osprey.server.config.ConfigLoader;
+import io.osprey.server.config.OspreyConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The IMS core as {@code osprey up} starts it (HSS, S-CSCF, I-CSCF, P-CSCF in one process, each on its own
+ * loopback port, talking SIP and Diameter to each other) over a SQLite store in a test directory, with the home
+ * domain {@code ims.test}, plus a provisioning service on the same store for the test's users.
+ */
+final class RunningCore implements AutoCloseable {
+
+    static final String DOMAIN = "ims.test";
+
+    private final RoleContext context;
+    private final List<Role> roles;
+
+    private RunningCore(RoleContext context, List<Role> roles) {
+        this.context = context;
+        this.roles = roles;
+    }
+
+    static RunningCore start(Path dir) throws Exception {
+        String yaml = """
+                home-domain: %s
+                hss:
+                  port: %d
+                pcscf:
+                  port: %d
+                icscf:
+                  port: %d
+                scscf:
+                  port: %d
+                store:
+                  url: sqlite:%s
+                """.formatted(DOMAIN, FreePorts.udpAndTcp(), FreePorts.udpAndTcp(), FreePorts.udpAndTcp(),
+                FreePorts.udpAndTcp(), dir.resolve("osprey.db"));
+        OspreyConfig config = new ConfigLoader().parse(yaml);
+        RoleContext context = new RoleContext(config);
+        List<Role> started = new ArrayList<>();
+        try {
+            for (String name : Roles.ALL_IN_ONE) {
+                Role role = Roles.create(name, context);
+                started.add(role);
+                role.start();
+            }
+        } catch (Exception e) {
+            started.forEach(Role::close);
+            context.close();
+            throw e;
+        }
+        return new RunningCore(context, started);
+    }
+
+    OspreyConfig config() {
+        return context.config();
+    }
+
+    java.net.InetSocketAddress pcscf() {
+        return new java.net.InetSocketAddress("127.0.0.1", pcscfPort());
+    }
+
+    int pcscfPort() {
+        return context.config().pcscf().port();
+    }
+
+    ProvisioningService provisioning() {
+        return new ProvisioningService(context.store(), DOMAIN);
+    }
+
+    RegistrationTable scscfRegistrations() {
+        return scscf().registrations();
+    }
+
+    HssRole hss() {
+        return roles.stream().filter(HssRole.class::isInstance).map(HssRole.class::cast).findFirst().orElseThrow();
+    }
+
+    ScscfRole scscf() {
+        return roles.stream().filter(ScscfRole.class::isInstance).map(ScscfRole.class::cast).findFirst()
+                .orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        for (int i = roles.size() - 1; i >= 0; i--) {
+            roles.get(i).close();
+        }
+        context.close();
+    }
+}
