@@ -30,7 +30,14 @@ final class RegistrationFactory {
             }
             return existing;
         }
-        ImsSubscription subscription = PARSER.parse(saa.userDataXml());
+        return fromUserData(impi, impu, saa.userDataXml(), saa.chargingCcf());
+    }
+
+    /**
+     * A registration (without contacts) from user data XML, as an SAA or a PPR (TS 29.228 §6.1.4) carries it.
+     */
+    static Registration fromUserData(String impi, String impu, String userDataXml, String ccf) {
+        ImsSubscription subscription = PARSER.parse(userDataXml);
         List<String> implicitSet = new ArrayList<>();
         List<String> associated = new ArrayList<>();
         implicitSet.add(impu);
@@ -58,6 +65,6 @@ final class RegistrationFactory {
         } else {
             associated.clear(); // a barred identity cannot register (TS 23.228 §4.3.3.3)
         }
-        return new Registration(impi, impu, implicitSet, associated, List.of(), subscription, saa.chargingCcf());
+        return new Registration(impi, impu, implicitSet, associated, List.of(), subscription, ccf);
     }
 }

@@ -9,6 +9,8 @@ import io.osprey.cscf.registrar.RegistrationTable;
 import io.osprey.cscf.regevent.RegEventNotifier;
 import io.osprey.cscf.scscf.IscContexts.IscContext;
 import io.osprey.cscf.sip.Identities;
+import io.osprey.hss.model.ApplicationServer;
+import io.osprey.hss.model.DefaultHandling;
 import io.osprey.hss.model.InitialFilterCriteria;
 import io.osprey.hss.model.ServiceProfile;
 import io.osprey.hss.model.SessionCase;
@@ -166,12 +168,18 @@ public final class ScscfPolicy implements ProxyPolicy {
         if (token == null) {
             return new RoutingDecision.Respond(503, "Service Unavailable", "too many sessions at application servers");
         }
-        String server = criteria.get(match).applicationServer().serverName();
-        SipRequest toAs = request.toBuilder()
-                .addFirst("Route", settings.returnRoute(caseName, token))
-                .addFirst("Route", "<" + server + ";lr>")
-                .build();
-        return RoutingDecision.Forward.to(new Target(request.requestUri(), null), toAs);
+        ApplicationServer server = criteria.get(match).applicationServer();
+        Target toAs = new Target(request.requestUri(), null,
+                List.of("<" + server.serverName() + ";lr>", settings.returnRoute(caseName, token)));
+        if (server.defaultHandling() != DefaultHandling.SESSION_CONTINUED) {
+            return new RoutingDecision.Forward(List.of(List.of(toAs)));
+        }
+        // TS 24.229 §5.4.3.2 step 4 / TS 23.218 §6.4: an AS that does not answer (408) or fails (5xx) is skipped;
+        // the request comes back here as if the AS had returned it, and evaluation goes on after its iFC.
+        String skip = isc.put(new IscContext(servedUser, sessionCase, match + 1, clock.millis()));
+        Target withoutAs = new Target(request.requestUri(), null, List.of(settings.returnRoute(caseName, skip)));
+        return new RoutingDecision.Forward(List.of(List.of(toAs), List.of(withoutAs)))
+                .withTryNextGroup(code -> code == 408 || code >= 500);
     }
 
     /**

@@ -283,6 +283,33 @@ public final class ScscfRegistrar {
         }
     }
 
+    /**
+     * The HSS pushed a changed profile (PPR, TS 29.228 §6.1.4): every registration of {@code impi} takes the new
+     * user data, keeping its contacts. Returns false when this S-CSCF holds no registration of {@code impi}, or the
+     * data is unusable (the PPA then says so).
+     */
+    public boolean pushProfile(String impi, String userDataXml) {
+        boolean updated = false;
+        for (Registration registration : table.all()) {
+            if (!registration.impi().equalsIgnoreCase(impi)) {
+                continue;
+            }
+            Registration fresh;
+            try {
+                fresh = RegistrationFactory.fromUserData(impi, registration.registeredImpu(), userDataXml,
+                        registration.ccf());
+            } catch (RuntimeException unusable) {
+                LOG.warn("pushed profile for {} unusable: {}", impi, unusable.getMessage());
+                return false;
+            }
+            Registration after = table.update(registration.registeredImpu(),
+                    current -> current == null ? null : refresh(current, fresh));
+            events.changed(registration, after, registration.registeredImpu(), ContactEvent.DEACTIVATED);
+            updated = true;
+        }
+        return updated;
+    }
+
     public RegistrationTable table() {
         return table;
     }

@@ -1,6 +1,7 @@
 package io.osprey.server.role;
 
 import io.osprey.cscf.cx.CxClient;
+import io.osprey.cscf.cx.CxResult;
 import io.osprey.cscf.registrar.RegistrationTable;
 import io.osprey.cscf.numbers.NumberNormalizer;
 import io.osprey.cscf.numbers.NumberingPlan;
@@ -53,6 +54,9 @@ final class ScscfRole extends CscfRole {
             registrar.terminate(rtr.impi(), rtr.impus());
             return CompletableFuture.completedFuture(ResultCodes.DIAMETER_SUCCESS.code());
         });
+        cx.onPushProfile(ppr -> CompletableFuture.completedFuture(
+                ppr.userDataXml() != null && registrar.pushProfile(ppr.impi(), ppr.userDataXml())
+                        ? ResultCodes.DIAMETER_SUCCESS.code() : (int) CxResult.USER_UNKNOWN.resultCode()));
         NumberNormalizer numbers = new NumberNormalizer(NumberingPlan.of(config.countryCode(), env.home()));
         ScscfPolicy policy = new ScscfPolicy(settings, registrar, notifier, numbers, Clock.systemUTC());
         NextHops nextHops = startNode(env.name("scscf"), policy, true, policy::expire);

@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.osprey.hss.cx.CxNotifier;
+import io.osprey.hss.model.ApplicationServer;
+import io.osprey.hss.model.DefaultHandling;
+import io.osprey.hss.model.IfcTemplate;
 import io.osprey.hss.model.Impi;
+import io.osprey.hss.model.InitialFilterCriteria;
+import io.osprey.hss.model.ServicePointTrigger;
+import io.osprey.hss.model.SessionCase;
+import io.osprey.hss.model.SptCondition;
+import io.osprey.hss.model.TriggerPoint;
 import io.osprey.hss.provisioning.NewSubscriber;
 import io.osprey.sip.regevent.RegInfo;
 import io.osprey.sip.regevent.RegInfoXmlParser;
@@ -44,9 +52,26 @@ class ImsCoreEndToEndTest {
     private static RunningCore core;
     private final List<UserEquipment> ues = new ArrayList<>();
 
+    private static int asPort;
+
     @BeforeAll
     static void startCore() throws Exception {
         core = RunningCore.start(dir);
+        asPort = FreePorts.udpAndTcp();
+        ServicePointTrigger invite = ServicePointTrigger.of(0, new SptCondition.Method("INVITE"));
+        ServicePointTrigger originating = ServicePointTrigger.of(1, new SptCondition.InSessionCase(
+                SessionCase.ORIGINATING));
+        core.store().profiles().saveIfcTemplate(new IfcTemplate("test-as", InitialFilterCriteria.of(5,
+                TriggerPoint.cnf(invite, originating), ApplicationServer.of("sip:127.0.0.1:" + asPort,
+                        DefaultHandling.SESSION_TERMINATED))));
+        // Nothing listens on the AS port of this template over TCP: the connection is refused at once.
+        core.store().profiles().saveIfcTemplate(new IfcTemplate("absent-as", InitialFilterCriteria.of(6,
+                TriggerPoint.cnf(invite, originating), ApplicationServer.of("sip:127.0.0.1:" + FreePorts.udpAndTcp()
+                        + ";transport=tcp", DefaultHandling.SESSION_CONTINUED))));
+        core.provisioning().addSubscriber(NewSubscriber.of(impi("heidi"), impu("heidi"))
+                .withPassword("heidi-secret").withIfcTemplates(List.of("test-as")));
+        core.provisioning().addSubscriber(NewSubscriber.of(impi("ivan"), impu("ivan"))
+                .withPassword("ivan-secret").withIfcTemplates(List.of("absent-as")));
         int tel = 10;
         for (String user : List.of("alice", "carol", "erin", "grace")) {
             core.provisioning().addSubscriber(NewSubscriber.of(impi(user), impu(user)).withAkaOpc(K, OPC)
@@ -201,6 +226,57 @@ class ImsCoreEndToEndTest {
         assertThat(core.scscfRegistrations().find("sip:carol@ims.test")).isEmpty();
         await().atMost(WAIT).untilAsserted(() -> assertThat(get(carol.message("sip:alice@ims.test", "still here?"))
                 .intValue()).as("the P-CSCF learnt of the deregistration from its own subscription").isEqualTo(403));
+    }
+
+    @Test
+    void initialFilterCriteriaSendTheOriginatingInviteToTheApplicationServer() throws Exception {
+        UserEquipment heidi = digest("heidi", "heidi-secret");
+        UserEquipment bob = digest("bob", "bob-secret");
+        UserEquipment as = UserEquipment.start(UeConfig.builder("as@ims.test", "sip:as@ims.test", RunningCore.DOMAIN,
+                UeCredentials.password("unused")).pcscf(core.pcscf()).localPort(asPort).build());
+        ues.add(as);
+        as.answerMode(AnswerMode.autoAnswer(Duration.ofMillis(10)));
+        assertThat(get(heidi.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(get(bob.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+
+        Call call = get(heidi.call("sip:bob@ims.test"));
+
+        assertThat(call.statusCode()).isEqualTo(200);
+        assertThat(as.incomingCalls().poll(5, TimeUnit.SECONDS)).as("the AS got the INVITE over ISC").isNotNull();
+        assertThat(bob.incomingCalls()).as("the AS answered; the callee was not reached").isEmpty();
+        get(call.hangup());
+        get(bob.deregister());
+    }
+
+    @Test
+    void unreachableApplicationServerWithSessionContinuedIsSkipped() throws Exception {
+        UserEquipment ivan = digest("ivan", "ivan-secret");
+        UserEquipment frank = digest("frank", "frank-secret");
+        assertThat(get(ivan.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(get(frank.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        frank.answerMode(AnswerMode.autoAnswer(Duration.ofMillis(10)));
+
+        Call call = get(ivan.call("sip:frank@ims.test"));
+
+        assertThat(call.statusCode()).as("default handling SESSION_CONTINUED (TS 23.218 §6.4)").isEqualTo(200);
+        assertThat(frank.incomingCalls().poll(5, TimeUnit.SECONDS)).isNotNull();
+        get(call.hangup());
+    }
+
+    @Test
+    void profilePushedByTheHssReachesTheRegistration() throws Exception {
+        UserEquipment dave = digest("dave", "dave-secret");
+        assertThat(get(dave.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        String subscription = core.provisioning().findSubscriber("sip:dave@ims.test").subscription().id();
+        core.provisioning().addPublicIdentity(subscription, "sip:dave.work@ims.test",
+                io.osprey.hss.provisioning.PublicIdentityChange.barring(false));
+
+        get(core.hss().server().cxNotifier().pushProfile("scscf.ims.test", new Impi(impi("dave")),
+                new io.osprey.hss.model.Impu("sip:dave@ims.test")));
+
+        assertThat(core.scscfRegistrations().find("sip:dave.work@ims.test"))
+                .as("the pushed user data widened the implicit registration set").isPresent();
+        get(dave.deregister());
     }
 
     private UserEquipment aka(String user) throws Exception {

@@ -69,6 +69,10 @@ final class RunningCore implements AutoCloseable {
         return context.config().pcscf().port();
     }
 
+    io.osprey.hss.store.SubscriberStore store() {
+        return context.store();
+    }
+
     ProvisioningService provisioning() {
         return new ProvisioningService(context.store(), DOMAIN);
     }
