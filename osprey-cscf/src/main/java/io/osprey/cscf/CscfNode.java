@@ -81,6 +81,20 @@ public final class CscfNode implements AutoCloseable {
         return proxy;
     }
 
+    /**
+     * Stops taking new requests (503 with Retry-After) and waits up to {@code limit} for transactions in progress to
+     * get their final responses, so a Ctrl-C does not cut calls being set up.
+     */
+    public void drain(Duration limit) {
+        try {
+            if (!stack.drain(limit)) {
+                LOG.info("{}: {} transaction(s) still open after {}", name, stack.transactions().unfinished(), limit);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         housekeeping.shutdownNow();

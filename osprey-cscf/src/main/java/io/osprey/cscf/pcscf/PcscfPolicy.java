@@ -68,7 +68,9 @@ public final class PcscfPolicy implements ProxyPolicy {
                     : new RoutingDecision.Respond(481, "Call/Transaction Does Not Exist", "no dialog here");
         }
         if (isTerminating(request)) {
-            return new RoutingDecision.Respond(480, "Temporarily Unavailable", "the UE is no longer registered here");
+            // Not in this P-CSCF's cache (it restarted, or the registration passed another P-CSCF instance): the
+            // S-CSCF vouches for the contact, so it is tried at the address it names.
+            return RoutingDecision.Forward.to(new Target(routed.requestUri(), null));
         }
         if ("REGISTER".equals(routed.method())) {
             return register(routed, request.source());

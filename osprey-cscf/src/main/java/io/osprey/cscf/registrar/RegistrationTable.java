@@ -44,6 +44,15 @@ public final class RegistrationTable {
         return after;
     }
 
+    /** Puts back registrations read from a snapshot, under every identity of their sets. */
+    public synchronized void restore(Collection<Registration> registrations) {
+        for (Registration registration : registrations) {
+            for (String identity : registration.implicitSet()) {
+                byIdentity.put(identity, registration);
+            }
+        }
+    }
+
     /** Each registration once. */
     public Collection<Registration> all() {
         Map<Registration, Boolean> distinct = new IdentityHashMap<>();

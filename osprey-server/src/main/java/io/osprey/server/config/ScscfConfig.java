@@ -13,9 +13,10 @@ import java.time.Duration;
  * @param minExpires          shorter requests get 423, default 60 s
  * @param maxExpires          longer requests are shortened, default 600000 s (TS 24.229's UE default)
  * @param countryCode         the home country code that national numbers are completed with, default 1
+ * @param stateFile           where registrations are kept across restarts, default data/scscf-registrations.txt
  */
 public record ScscfConfig(String listen, Integer port, Boolean terminatingViaIcscf, Duration defaultExpires,
-                          Duration minExpires, Duration maxExpires, String countryCode) {
+                          Duration minExpires, Duration maxExpires, String countryCode, java.nio.file.Path stateFile) {
 
     public ScscfConfig {
         listen = ConfigChecks.address("listen", listen == null ? "127.0.0.1" : listen);
@@ -26,6 +27,7 @@ public record ScscfConfig(String listen, Integer port, Boolean terminatingViaIcs
         minExpires = ConfigChecks.positive("min-expires", minExpires == null ? Duration.ofSeconds(60) : minExpires);
         maxExpires = ConfigChecks.positive("max-expires",
                 maxExpires == null ? Duration.ofSeconds(600_000) : maxExpires);
+        stateFile = stateFile == null ? java.nio.file.Path.of("data", "scscf-registrations.txt") : stateFile;
         countryCode = countryCode == null ? "1" : countryCode.trim();
         if (countryCode.isEmpty() || countryCode.length() > 3 || !countryCode.chars().allMatch(Character::isDigit)) {
             throw new ConfigException("country-code", "'" + countryCode + "' is not 1 to 3 digits");
@@ -36,6 +38,6 @@ public record ScscfConfig(String listen, Integer port, Boolean terminatingViaIcs
     }
 
     static ScscfConfig defaults() {
-        return new ScscfConfig(null, null, null, null, null, null, null);
+        return new ScscfConfig(null, null, null, null, null, null, null, null);
     }
 }

@@ -53,9 +53,18 @@ abstract class CscfRole implements Role {
         return node == null ? List.of() : List.of(node.stack().transports().trace());
     }
 
+    /** Ctrl-C: calls being set up get this long to finish before the node closes. */
+    static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(5);
+
+    /** Runs after draining, before the SIP stack closes: a role saves state that should outlive the process. */
+    void afterDrain() {
+    }
+
     @Override
     public void close() {
         if (node != null) {
+            node.drain(DRAIN);
+            afterDrain();
             node.close();
         }
         if (diameter != null) {

@@ -2,6 +2,8 @@ package io.osprey.server.role;
 
 import io.osprey.cscf.cx.CxClient;
 import io.osprey.cscf.cx.CxResult;
+import io.osprey.cscf.registrar.Registration;
+import io.osprey.cscf.registrar.RegistrationSnapshot;
 import io.osprey.cscf.registrar.RegistrationTable;
 import io.osprey.cscf.numbers.NumberNormalizer;
 import io.osprey.cscf.numbers.NumberingPlan;
@@ -12,15 +14,21 @@ import io.osprey.cscf.scscf.ScscfSettings;
 import io.osprey.diameter.dictionary.ResultCodes;
 import io.osprey.server.config.ScscfConfig;
 import io.osprey.sip.proxy.NextHops;
+import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code osprey run scscf}: registrar and session control (TS 24.229 §5.4), port 6060 by default, Cx to the HSS;
  * an RTR from the HSS ends the named registrations.
  */
 final class ScscfRole extends CscfRole {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScscfRole.class);
 
     private ScscfRegistrar registrar;
     private RegEventNotifier notifier;
@@ -48,6 +56,11 @@ final class ScscfRole extends CscfRole {
         diameter = env.cxNode("scscf");
         CxClient cx = new CxClient(diameter, env.home());
         RegistrationTable table = new RegistrationTable();
+        List<Registration> restored = RegistrationSnapshot.load(config.stateFile(), System.currentTimeMillis());
+        table.restore(restored);
+        if (!restored.isEmpty()) {
+            LOG.info("scscf: {} registration(s) restored from {}", restored.size(), config.stateFile());
+        }
         notifier = new RegEventNotifier(env.name("scscf"), config.port(), table, Clock.systemUTC());
         registrar = new ScscfRegistrar(settings, cx, table, notifier, Clock.systemUTC());
         cx.onRegistrationTermination(rtr -> {
@@ -61,6 +74,19 @@ final class ScscfRole extends CscfRole {
         ScscfPolicy policy = new ScscfPolicy(settings, registrar, notifier, numbers, Clock.systemUTC());
         NextHops nextHops = startNode(env.name("scscf"), policy, true, policy::expire);
         notifier.bind(node.stack().transactions(), nextHops);
+    }
+
+    /** Keeps the registrations for the next start (they would otherwise all have to register again). */
+    @Override
+    void afterDrain() {
+        if (registrar == null) {
+            return;
+        }
+        try {
+            RegistrationSnapshot.save(registrar.table().all(), context.config().scscf().stateFile());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("scscf: registrations not saved to {}: {}", context.config().scscf().stateFile(), e.toString());
+        }
     }
 
     /** Live reg-event subscriptions (P-CSCFs, UEs, ASs). */

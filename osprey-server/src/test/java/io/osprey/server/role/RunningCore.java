@@ -25,6 +25,7 @@ final class RunningCore implements AutoCloseable {
         this.roles = roles;
     }
 
+    /** Starts the core over the store and state files in {@code dir}, on fresh ports. */
     static RunningCore start(Path dir) throws Exception {
         String yaml = """
                 home-domain: %s
@@ -36,10 +37,11 @@ final class RunningCore implements AutoCloseable {
                   port: %d
                 scscf:
                   port: %d
+                  state-file: %s
                 store:
                   url: sqlite:%s
                 """.formatted(DOMAIN, FreePorts.udpAndTcp(), FreePorts.udpAndTcp(), FreePorts.udpAndTcp(),
-                FreePorts.udpAndTcp(), dir.resolve("osprey.db"));
+                FreePorts.udpAndTcp(), dir.resolve("scscf-registrations.txt"), dir.resolve("osprey.db"));
         OspreyConfig config = new ConfigLoader().parse(yaml);
         RoleContext context = new RoleContext(config);
         List<Role> started = new ArrayList<>();

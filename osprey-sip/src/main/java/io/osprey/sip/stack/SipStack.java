@@ -42,6 +42,7 @@ public final class SipStack implements AutoCloseable {
     private final SipRequestValidator validator;
     private final LongAdder overloadRejections = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    private volatile boolean draining;
     private TransactionLayer layer;
 
     public SipStack(SipStackSettings settings) {
@@ -84,7 +85,7 @@ public final class SipStack implements AutoCloseable {
         CallId callId = message.callId();
         int key = callId == null ? 0 : callId.value().hashCode();
         boolean newRequest = message instanceof SipRequest request && isOutOfDialog(request);
-        if (newRequest && lanes.maxLoad() >= settings.rejectAbove()) {
+        if (newRequest && (draining || lanes.maxLoad() >= settings.rejectAbove())) {
             rejectForOverload(inbound);
             return;
         }
@@ -141,6 +142,24 @@ public final class SipStack implements AutoCloseable {
 
     public TransactionLayer transactions() {
         return layer;
+    }
+
+    /**
+     * Graceful stop, first half: new out-of-dialog requests get 503 with Retry-After from now on, while requests
+     * in dialogs and responses keep flowing; returns once no transaction awaits a final response or {@code limit}
+     * has passed (RFC 3261 timers bound that: 64*T1 for non-INVITE, timer C for proxied INVITEs). Returns whether
+     * every transaction got its final response.
+     */
+    public boolean drain(java.time.Duration limit) throws InterruptedException {
+        draining = true;
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (layer != null && layer.unfinished() > 0) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     @Override

@@ -126,6 +126,38 @@ public final class TransactionLayer {
         return transactions.size();
     }
 
+    /**
+     * Number of transactions still waiting for a final response (client: Calling/Trying/Proceeding; server:
+     * Trying/Proceeding). Those in Completed, Confirmed or Accepted only absorb retransmissions. Read from any
+     * thread; an estimate while messages are moving.
+     */
+    public int unfinished() {
+        int count = 0;
+        for (Transaction transaction : transactions.values()) {
+            if (awaitsFinal(transaction)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean awaitsFinal(Transaction transaction) {
+        if (transaction instanceof InviteClientTransaction invite) {
+            return invite.state() == InviteClientTransactionState.CALLING
+                    || invite.state() == InviteClientTransactionState.PROCEEDING;
+        }
+        if (transaction instanceof InviteServerTransaction invite) {
+            return invite.state() == InviteServerTransactionState.PROCEEDING;
+        }
+        if (transaction instanceof NonInviteClientTransaction request) {
+            return request.state() == NonInviteClientTransactionState.TRYING
+                    || request.state() == NonInviteClientTransactionState.PROCEEDING;
+        }
+        NonInviteServerTransaction request = (NonInviteServerTransaction) transaction;
+        return request.state() == NonInviteServerTransactionState.TRYING
+                || request.state() == NonInviteServerTransactionState.PROCEEDING;
+    }
+
     void remove(Transaction transaction) {
         transactions.remove(transaction.key(), transaction);
     }
