@@ -68,6 +68,10 @@ class ImsCoreEndToEndTest {
         core.store().profiles().saveIfcTemplate(new IfcTemplate("absent-as", InitialFilterCriteria.of(6,
                 TriggerPoint.cnf(invite, originating), ApplicationServer.of("sip:127.0.0.1:" + FreePorts.udpAndTcp()
                         + ";transport=tcp", DefaultHandling.SESSION_CONTINUED))));
+        core.provisioning().addSubscriber(NewSubscriber.of(impi("kim"), impu("kim")).withPassword("kim-secret"));
+        core.provisioning().addSubscriber(NewSubscriber.of(impi("leo"), impu("leo")).withPassword("leo-secret"));
+        core.provisioning().updatePublicIdentity(impu("leo"),
+                io.osprey.hss.provisioning.PublicIdentityChange.barring(true));
         core.provisioning().addSubscriber(NewSubscriber.of(impi("heidi"), impu("heidi"))
                 .withPassword("heidi-secret").withIfcTemplates(List.of("test-as")));
         core.provisioning().addSubscriber(NewSubscriber.of(impi("ivan"), impu("ivan"))
@@ -279,6 +283,36 @@ class ImsCoreEndToEndTest {
         get(dave.deregister());
     }
 
+    @Test
+    void callForksToEveryContactOfTheCalleeAndTheOthersAreCancelled() throws Exception {
+        UserEquipment caller = digest("frank", "frank-secret");
+        UserEquipment phone = digest("kim", "kim-secret");
+        UserEquipment tablet = start(UeConfig.builder(impi("kim"), impu("kim"),
+                RunningCore.DOMAIN, UeCredentials.password("kim-secret")).pcscf(core.pcscf())
+                .instanceId("urn:uuid:6f0c4d7e-0000-4000-8000-00000000ab1e").build());
+        assertThat(get(caller.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(get(phone.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(get(tablet.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(core.scscfRegistrations().find("sip:kim@ims.test").orElseThrow().bindings()).hasSize(2);
+        phone.answerMode(AnswerMode.autoAnswer(Duration.ofMillis(300)));
+        tablet.answerMode(AnswerMode.NO_ANSWER);
+
+        Call call = get(caller.call("sip:kim@ims.test"));
+
+        assertThat(call.statusCode()).isEqualTo(200);
+        Call onTablet = tablet.incomingCalls().poll(5, TimeUnit.SECONDS);
+        assertThat(onTablet).as("both contacts rang (RFC 3261 §16.6 parallel forking)").isNotNull();
+        assertThat(get(onTablet.outcome()).statusCode()).as("the unanswered fork was cancelled").isEqualTo(487);
+        get(call.hangup());
+    }
+
+    @Test
+    void barredIdentityCannotRegister() throws Exception {
+        Registration barred = get(digest("leo", "leo-secret").register(Duration.ofSeconds(600)));
+
+        assertThat(barred.statusCode()).isEqualTo(403);
+    }
+
     private UserEquipment aka(String user) throws Exception {
         return ue(user, UeCredentials.akaWithOpc(K, OPC));
     }
@@ -288,8 +322,12 @@ class ImsCoreEndToEndTest {
     }
 
     private UserEquipment ue(String user, UeCredentials credentials) throws Exception {
-        UserEquipment ue = UserEquipment.start(UeConfig.builder(impi(user), impu(user), RunningCore.DOMAIN,
-                credentials).pcscf(core.pcscf()).build());
+        return start(UeConfig.builder(impi(user), impu(user), RunningCore.DOMAIN, credentials).pcscf(core.pcscf())
+                .build());
+    }
+
+    private UserEquipment start(UeConfig config) throws Exception {
+        UserEquipment ue = UserEquipment.start(config);
         ues.add(ue);
         return ue;
     }
