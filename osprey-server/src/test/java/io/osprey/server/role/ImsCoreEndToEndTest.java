@@ -307,6 +307,38 @@ class ImsCoreEndToEndTest {
     }
 
     @Test
+    void messageReachesTheRegisteredRecipient() throws Exception {
+        UserEquipment erin = aka("erin");
+        UserEquipment frank = digest("frank", "frank-secret");
+        assertThat(get(erin.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(get(frank.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+
+        assertThat(get(erin.message("sip:frank@ims.test", "lunch at one?")).intValue()).isEqualTo(200);
+
+        io.osprey.ue.ReceivedMessage received = frank.messages().poll(5, TimeUnit.SECONDS);
+        assertThat(received).isNotNull();
+        assertThat(received.text()).isEqualTo("lunch at one?");
+        assertThat(received.from()).contains("sip:erin@ims.test");
+    }
+
+    @Test
+    void expiredRegistrationIsRemovedAndSubscribersAreTold() throws Exception {
+        UserEquipment grace = aka("grace");
+        assertThat(get(grace.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(get(grace.subscribeRegEvent()).intValue()).isEqualTo(200);
+        assertThat(grace.regNotifications().poll(5, TimeUnit.SECONDS)).isNotNull();
+
+        assertThat(get(grace.register(Duration.ofSeconds(2))).expires()).isEqualTo(2);
+        grace.regNotifications().poll(5, TimeUnit.SECONDS); // the refresh
+
+        await().atMost(WAIT).until(() -> core.scscfRegistrations().find("sip:grace@ims.test").isEmpty());
+        RegInfo last = RegInfoXmlParser.parse(grace.regNotifications().poll(10, TimeUnit.SECONDS));
+        assertThat(last.registrations().get(0).state()).isEqualTo(RegistrationState.TERMINATED);
+        assertThat(last.registrations().get(0).contacts()).allSatisfy(contact -> assertThat(contact.event())
+                .isEqualTo(io.osprey.sip.regevent.ContactEvent.EXPIRED));
+    }
+
+    @Test
     void barredIdentityCannotRegister() throws Exception {
         Registration barred = get(digest("leo", "leo-secret").register(Duration.ofSeconds(600)));
 

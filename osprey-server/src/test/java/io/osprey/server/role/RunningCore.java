@@ -38,6 +38,7 @@ final class RunningCore implements AutoCloseable {
                 scscf:
                   port: %d
                   state-file: %s
+                  min-expires: 1s
                 store:
                   url: sqlite:%s
                 """.formatted(DOMAIN, FreePorts.udpAndTcp(), FreePorts.udpAndTcp(), FreePorts.udpAndTcp(),
