@@ -115,6 +115,17 @@ class ImsCoreEndToEndTest {
     }
 
     @Test
+    void usimAheadOfTheHssResynchronisesWithAutsAndRegisters() throws Exception {
+        UserEquipment erin = ue("erin", UeCredentials.akaWithOpc(K, OPC).withSqnStartSeq(5_000));
+
+        Registration registration = get(erin.register(Duration.ofSeconds(600)));
+
+        assertThat(registration.statusCode()).isEqualTo(200);
+        assertThat(registration.resynchronised()).as("AUTS sent, HSS resynchronised (TS 33.102 §6.3.5)").isTrue();
+        assertThat(registration.challenges()).isEqualTo(2);
+    }
+
+    @Test
     void digestUserRegistersReRegistersAndDeregisters() throws Exception {
         UserEquipment bob = digest("bob", "bob-secret");
 
