@@ -13,6 +13,7 @@ import io.osprey.sip.proxy.ProxyPolicy;
 import io.osprey.sip.proxy.ProxyRequest;
 import io.osprey.sip.proxy.RoutingDecision;
 import io.osprey.sip.proxy.Target;
+import io.osprey.sip.uri.SipUri;
 import io.osprey.sip.uri.TelUri;
 import io.osprey.sip.uri.Uri;
 import io.osprey.sip.uri.UriParser;
@@ -38,20 +39,36 @@ public final class IcscfPolicy implements ProxyPolicy {
     private final CxClient cx;
     private final ScscfSelection selection;
     private final Function<String, String> breakout;
+    private final TopologyHiding hiding;
 
     /**
      * @param breakout maps a global number ({@code +E.164}) the HSS does not know to the SIP URI of a trunk or BGCF,
      *                 or null when there is none
      */
     public IcscfPolicy(IcscfSettings settings, CxClient cx, Function<String, String> breakout) {
+        this(settings, cx, breakout, null);
+    }
+
+    /** @param hiding topology hiding of the home network (THIG), or null for none */
+    public IcscfPolicy(IcscfSettings settings, CxClient cx, Function<String, String> breakout,
+                       TopologyHiding hiding) {
         this.settings = settings;
         this.cx = cx;
         this.selection = new ScscfSelection(settings.scscfs());
         this.breakout = breakout;
+        this.hiding = hiding;
     }
 
     @Override
     public RoutingDecision route(ProxyRequest request) {
+        if (hiding != null && !request.ownRoutes().isEmpty()
+                && request.ownRoutes().get(0).uri() instanceof SipUri own && own.hasParam(TopologyHiding.PARAM)) {
+            List<String> hidden = hiding.reveal(own);
+            if (hidden == null) {
+                return new RoutingDecision.Respond(400, "Bad Request", "topology hiding token is not valid here");
+            }
+            return RoutingDecision.Forward.to(new Target(request.routed().requestUri(), null, hidden));
+        }
         RoutingDecision fixed = request.fixedRoute();
         if (request.inDialog() || fixed != null) {
             return fixed != null ? fixed
@@ -100,12 +117,14 @@ public final class IcscfPolicy implements ProxyPolicy {
     }
 
     /** One group per S-CSCF: the next is tried only when one does not answer or answers 5xx (§5.3.1.3). */
-    private static RoutingDecision toScscf(SipRequest request, List<String> servers) {
+    private RoutingDecision toScscf(SipRequest request, List<String> servers) {
         List<List<Target>> groups = new ArrayList<>(servers.size());
         for (String server : servers) {
             groups.add(List.of(new Target(request.requestUri(), null, List.of("<" + server + ";lr>"))));
         }
-        return new RoutingDecision.Forward(groups).withTryNextGroup(code -> code == 408 || code >= 500);
+        RoutingDecision.Forward forward = new RoutingDecision.Forward(groups)
+                .withTryNextGroup(code -> code == 408 || code >= 500);
+        return hiding == null ? forward : forward.withResponses(hiding::hide);
     }
 
     private RoutingDecision terminating(SipRequest request) {

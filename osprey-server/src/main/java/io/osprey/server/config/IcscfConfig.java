@@ -9,8 +9,11 @@ import java.util.List;
  * @param port     UDP and TCP port, default 4060
  * @param scscfs   S-CSCFs it may assign on first registration, default the one S-CSCF of this configuration
  * @param breakout E.164 prefix routes for numbers the HSS does not own (a BGCF table), first longest match
+ * @param topologyHiding hide the home network's hosts in responses leaving it (THIG, TS 24.229 §5.3.3), default
+ *                       false
  */
-public record IcscfConfig(String listen, Integer port, List<ScscfEntry> scscfs, List<RouteConfig> breakout) {
+public record IcscfConfig(String listen, Integer port, List<ScscfEntry> scscfs, List<RouteConfig> breakout,
+                          Boolean topologyHiding) {
 
     /**
      * One assignable S-CSCF.
@@ -32,9 +35,10 @@ public record IcscfConfig(String listen, Integer port, List<ScscfEntry> scscfs, 
         port = ConfigChecks.range("port", port == null ? 4060 : port, 1, 65535);
         scscfs = scscfs == null ? List.of() : List.copyOf(scscfs);
         breakout = breakout == null ? List.of() : List.copyOf(breakout);
+        topologyHiding = topologyHiding != null && topologyHiding;
     }
 
     static IcscfConfig defaults() {
-        return new IcscfConfig(null, null, null, null);
+        return new IcscfConfig(null, null, null, null, null);
     }
 }

@@ -4,6 +4,7 @@ import io.osprey.cscf.cx.CxClient;
 import io.osprey.cscf.icscf.IcscfPolicy;
 import io.osprey.cscf.icscf.IcscfSettings;
 import io.osprey.cscf.icscf.ScscfCandidate;
+import io.osprey.cscf.icscf.TopologyHiding;
 import io.osprey.cscf.numbers.PrefixRouteTable;
 import io.osprey.server.config.ConfigException;
 import io.osprey.server.config.IcscfConfig;
@@ -46,7 +47,9 @@ final class IcscfRole extends CscfRole {
                 env.home());
         Function<String, String> breakout = breakout(config.breakout());
         diameter = env.cxNode("icscf");
-        IcscfPolicy policy = new IcscfPolicy(settings, new CxClient(diameter, env.home()), breakout);
+        TopologyHiding hiding = config.topologyHiding()
+                ? new TopologyHiding(env.home(), env.name("icscf"), config.port()) : null;
+        IcscfPolicy policy = new IcscfPolicy(settings, new CxClient(diameter, env.home()), breakout, hiding);
         startNode(env.name("icscf"), policy, false, () -> { });
     }
 

@@ -27,6 +27,11 @@ final class RunningCore implements AutoCloseable {
 
     /** Starts the core over the store and state files in {@code dir}, on fresh ports. */
     static RunningCore start(Path dir) throws Exception {
+        return start(dir, false);
+    }
+
+    /** As {@link #start(Path)}, with the I-CSCF hiding the home network's topology when asked. */
+    static RunningCore start(Path dir, boolean topologyHiding) throws Exception {
         String yaml = """
                 home-domain: %s
                 hss:
@@ -35,6 +40,7 @@ final class RunningCore implements AutoCloseable {
                   port: %d
                 icscf:
                   port: %d
+                  topology-hiding: %s
                 scscf:
                   port: %d
                   state-file: %s
@@ -42,7 +48,7 @@ final class RunningCore implements AutoCloseable {
                 store:
                   url: sqlite:%s
                 """.formatted(DOMAIN, FreePorts.udpAndTcp(), FreePorts.udpAndTcp(), FreePorts.udpAndTcp(),
-                FreePorts.udpAndTcp(), dir.resolve("scscf-registrations.txt"), dir.resolve("osprey.db"));
+                topologyHiding, FreePorts.udpAndTcp(), dir.resolve("scscf-registrations.txt"), dir.resolve("osprey.db"));
         OspreyConfig config = new ConfigLoader().parse(yaml);
         RoleContext context = new RoleContext(config);
         List<Role> started = new ArrayList<>();
