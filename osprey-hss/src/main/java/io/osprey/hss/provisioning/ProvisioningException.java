@@ -43,12 +43,26 @@ public final class ProvisioningException extends RuntimeException {
         return new ProvisioningException(Kind.NOT_FOUND, null, message, null);
     }
 
+    /** An unknown identity named by {@code field} (a request field, not the subscriber addressed). */
+    public static ProvisioningException notFound(String field, String message) {
+        return new ProvisioningException(Kind.NOT_FOUND, field, message, null);
+    }
+
     public static ProvisioningException conflict(String field, String message) {
         return new ProvisioningException(Kind.CONFLICT, field, message, null);
     }
 
     static ProvisioningException conflict(String message, Throwable cause) {
         return new ProvisioningException(Kind.CONFLICT, null, message, cause);
+    }
+
+    /**
+     * The same refusal reported under {@code prefix} (such as {@code publicIdentities[1].}): its field, or
+     * {@code notFoundField} when a NOT_FOUND names none, gets the prefix.
+     */
+    ProvisioningException under(String prefix, String notFoundField) {
+        String name = field != null ? field : kind == Kind.NOT_FOUND ? notFoundField : null;
+        return new ProvisioningException(kind, name == null ? null : prefix + name, reason, this);
     }
 
     public Kind kind() {

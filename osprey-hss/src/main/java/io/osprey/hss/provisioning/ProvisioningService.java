@@ -28,17 +28,19 @@ import java.util.TreeSet;
 
 /**
  * Operator provisioning over a {@link SubscriberStore}: add a subscriber in one call, show, list, update,
- * delete, add and remove public identities, CSV import, and the default iFC templates. Every refusal is a {@link ProvisioningException};
- * database outages stay {@link StoreException}s (UNAVAILABLE). Thread-safe.
+ * delete, add and remove public and private identities, CSV import, and the default iFC templates. Every refusal
+ * is a {@link ProvisioningException}; database outages stay {@link StoreException}s (UNAVAILABLE). Thread-safe.
  */
 public final class ProvisioningService {
 
     private final SubscriberStore store;
     private final String homeDomain;
+    private final PrivateIdentityProvisioning privateIdentities;
 
     public ProvisioningService(SubscriberStore store, String homeDomain) {
         this.store = store;
         this.homeDomain = SubscriberFactory.required("homeDomain", homeDomain);
+        this.privateIdentities = new PrivateIdentityProvisioning(store);
     }
 
     /** Saves the {@link DefaultIfcTemplates} that do not exist yet (an operator's edits are kept); returns their names. */
@@ -127,6 +129,58 @@ public final class ProvisioningService {
         return store.identities().privateIdentity(id).orElseThrow();
     }
 
+    /**
+     * Changes the credentials of the private identity {@code identity} and public identities of its subscriber in
+     * one store transaction: everything applies or, when any part is refused or fails, nothing does. The public
+     * identities are checked to belong to the subscriber first, then the credentials change (see
+     * {@link #updateCredentials}), then each identity in iteration order (see {@link #updatePublicIdentity}).
+     * Refusals of the {@code i}th identity name the field under {@code publicIdentities[i].}, as in the admin API's
+     * PATCH body.
+     *
+     * @param identity         the subscriber's private identity
+     * @param credentials      the credentials change, or null for none
+     * @param publicIdentities IMPU text to its change, in the order to report fields in (may be empty)
+     * @return the subscriber after the change
+     */
+    public SubscriberView updateSubscriber(String identity, CredentialsChange credentials,
+                                           Map<String, PublicIdentityChange> publicIdentities) {
+        boolean changesCredentials = credentials != null && !credentials.isEmpty();
+        if (!changesCredentials && publicIdentities.isEmpty()) {
+            throw ProvisioningException.invalid("credentials", "nothing to change");
+        }
+        try {
+            return store.inTransaction(() -> {
+                SubscriberView subscriber = findSubscriber(identity);
+                int index = 0;
+                for (String impu : publicIdentities.keySet()) {
+                    String field = "publicIdentities[" + index++ + "].impu";
+                    Impu id = SubscriberFactory.parse(field, () -> new Impu(SubscriberFactory.required(field, impu)));
+                    PublicIdentityRecord current = store.identities().publicIdentity(id).orElseThrow(
+                            () -> ProvisioningException.notFound(field, "public identity " + id + " does not exist"));
+                    if (!current.subscriptionId().equals(subscriber.subscription().id())) {
+                        throw ProvisioningException.notFound(field, "public identity " + id
+                                + " belongs to another subscriber");
+                    }
+                }
+                if (changesCredentials) {
+                    updateCredentials(identity, credentials);
+                }
+                index = 0;
+                for (Map.Entry<String, PublicIdentityChange> change : publicIdentities.entrySet()) {
+                    String prefix = "publicIdentities[" + index++ + "].";
+                    try {
+                        updatePublicIdentity(change.getKey(), change.getValue());
+                    } catch (ProvisioningException e) {
+                        throw e.under(prefix, "impu");
+                    }
+                }
+                return showSubscriber(subscriber.subscription().id());
+            });
+        } catch (StoreException e) {
+            throw translate(e);
+        }
+    }
+
     /** Changes barring, profile, display name or implicit set of one public identity. */
     public PublicIdentityRecord updatePublicIdentity(String impu, PublicIdentityChange change) {
         Impu id = SubscriberFactory.parse("impu", () -> new Impu(SubscriberFactory.required("impu", impu)));
@@ -205,6 +259,27 @@ public final class ProvisioningService {
         if (!store.identities().deletePublicIdentity(removed.impu())) {
             throw ProvisioningException.notFound("public identity " + id + " does not exist");
         }
+    }
+
+    /**
+     * Adds a private identity with its credentials to an existing subscription, in one transaction; it may use every
+     * public user identity of the subscription. Refusals: NOT_FOUND for the subscription; INVALID naming the field
+     * (as for {@link #addSubscriber}); CONFLICT naming {@code impi} when the identity exists already.
+     *
+     * @return the new identity, without secrets
+     */
+    public PrivateIdentityRecord addPrivateIdentity(String subscriptionId, NewPrivateIdentity request) {
+        return privateIdentities.add(subscriptionId, request);
+    }
+
+    /**
+     * Removes one private identity of a subscription with its credentials. The subscription keeps at least one
+     * (CONFLICT naming {@code impi}; delete the subscriber instead), and a private identity that alone uses a
+     * public user identity stays as well. NOT_FOUND: without a field for the subscription, naming {@code impi}
+     * when the subscription has no such private identity.
+     */
+    public void removePrivateIdentity(String subscriptionId, String impi) {
+        privateIdentities.remove(subscriptionId, impi);
     }
 
     /** Deletes a subscriber with all its identities. */

@@ -51,7 +51,8 @@ final class SubscriberFactory {
         }
         String subscriptionId = request.subscriptionId() == null ? impi.value() : request.subscriptionId();
         parse("subscriptionId", () -> SubscriptionRecord.of(subscriptionId));
-        ImpiCredentials credentials = credentials(impi, request);
+        ImpiCredentials credentials = credentials(impi, new NewPrivateIdentity(request.impi(), request.k(),
+                request.op(), request.opc(), request.amf(), request.sqn(), request.password()));
         String profile = profileFor(request.profile(), request.ifcTemplates());
         List<PublicIdentityRecord> identities = new ArrayList<>();
         identities.add(PublicIdentityRecord.of(impu, subscriptionId, profile, Set.of(impi)));
@@ -94,7 +95,8 @@ final class SubscriberFactory {
         return name;
     }
 
-    private static ImpiCredentials credentials(Impi impi, NewSubscriber request) {
+    /** The credentials of a new private identity: AKA keys and/or a password, checked field by field. */
+    static ImpiCredentials credentials(Impi impi, NewPrivateIdentity request) {
         boolean akaGiven = request.k() != null || request.op() != null || request.opc() != null || request.amf() != null;
         Optional<AkaKeys> aka = Optional.empty();
         if (akaGiven) {

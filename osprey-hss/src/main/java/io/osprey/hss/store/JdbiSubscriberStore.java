@@ -1,12 +1,14 @@
 package io.osprey.hss.store;
 
 import io.osprey.aka.SqnScheme;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /** {@link SubscriberStore} on JDBI over a pooled data source; built by {@link SubscriberStores}. */
 final class JdbiSubscriberStore implements SubscriberStore {
 
     private final AutoCloseable pool;
+    private final Transactions transactions;
     private final SubscriptionRepository subscriptions;
     private final IdentityRepository identities;
     private final ProfileRepository profiles;
@@ -16,7 +18,7 @@ final class JdbiSubscriberStore implements SubscriberStore {
     JdbiSubscriberStore(Jdbi jdbi, AutoCloseable pool, Dialect dialect, SecretCodec codec, SqnScheme scheme,
                         IdentityNormalizer normalizer) {
         this.pool = pool;
-        Transactions transactions = new Transactions(jdbi, dialect);
+        transactions = new Transactions(jdbi, dialect);
         PrivateIdentityRows privateRows = new PrivateIdentityRows(codec);
         ProfileRows profileRows = new ProfileRows();
         WildcardLookup lookup = new WildcardLookup();
@@ -50,6 +52,11 @@ final class JdbiSubscriberStore implements SubscriberStore {
     @Override
     public RepositoryDataStore repositoryData() {
         return repositoryData;
+    }
+
+    @Override
+    public <R> R inTransaction(Supplier<R> work) {
+        return transactions.inTransaction(work);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.osprey.hss.store;
 
+import java.util.function.Supplier;
+
 /**
  * The HSS subscriber store over one database, split by concern: subscriptions and user profile documents,
  * identities and registration state, service profiles and iFC templates, the AuC (the only part that
@@ -18,6 +20,16 @@ public interface SubscriberStore extends AutoCloseable {
 
     /** Sh transparent data (TS 29.328 §7.6), in the same database and connection pool. */
     RepositoryDataStore repositoryData();
+
+    /**
+     * Runs {@code work} as one database transaction: every call it makes on this store's repositories, on this
+     * thread, joins it and sees the transaction's own writes. Everything commits when {@code work} returns and
+     * nothing does when it throws; the exception then propagates unchanged (so a refusal thrown halfway undoes
+     * the changes made before it). A nested call joins the outer transaction. Let store errors raised inside
+     * propagate: after one, PostgreSQL refuses the rest of the transaction. On SQLite the transaction holds the
+     * write lock from its start.
+     */
+    <R> R inTransaction(Supplier<R> work);
 
     /** Closes the connection pool; no exception. */
     @Override

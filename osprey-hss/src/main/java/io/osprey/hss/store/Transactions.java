@@ -3,19 +3,25 @@ package io.osprey.hss.store;
 import io.osprey.hss.model.InvalidValueException;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
  * Runs store work on a JDBI handle: reads on a plain handle, writes in a transaction (behind the SQLite write
- * lock where the dialect needs it), and translates driver errors into {@link StoreException} reasons.
+ * lock where the dialect needs it), and translates driver errors into {@link StoreException} reasons. Inside
+ * {@link #inTransaction} every read and write of the same thread runs on that transaction's handle instead.
  */
 final class Transactions {
 
     private final Jdbi jdbi;
     private final ReentrantLock writeLock;
+    /** The handle of the {@link #inTransaction} this thread is in, if any. */
+    private final ThreadLocal<Handle> bound = new ThreadLocal<>();
 
     Transactions(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
@@ -24,8 +30,9 @@ final class Transactions {
 
     /** Runs {@code work} on a handle without a transaction; {@code what} describes it for error messages. */
     <R> R read(String what, HandleCallback<R, RuntimeException> work) {
+        Handle joined = bound.get();
         try {
-            return jdbi.withHandle(work);
+            return joined != null ? work.withHandle(joined) : jdbi.withHandle(work);
         } catch (RuntimeException e) {
             throw translate(what, e);
         }
@@ -33,6 +40,14 @@ final class Transactions {
 
     /** Runs {@code work} in one transaction; everything it wrote is rolled back if it throws. */
     <R> R write(String what, HandleCallback<R, RuntimeException> work) {
+        Handle joined = bound.get();
+        if (joined != null) {
+            try {
+                return work.withHandle(joined);
+            } catch (RuntimeException e) {
+                throw translate(what, e);
+            }
+        }
         if (writeLock != null) {
             writeLock.lock();
         }
@@ -40,6 +55,36 @@ final class Transactions {
             return jdbi.inTransaction(work);
         } catch (RuntimeException e) {
             throw translate(what, e);
+        } finally {
+            if (writeLock != null) {
+                writeLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction that every read and write it makes on this thread joins: it commits
+     * when {@code work} returns and rolls back when it throws, and the exception then propagates unchanged.
+     * Nested calls join the outer transaction. Beginning or committing failures are {@link StoreException}s.
+     */
+    <R> R inTransaction(Supplier<R> work) {
+        if (bound.get() != null) {
+            return work.get();
+        }
+        if (writeLock != null) {
+            writeLock.lock();
+        }
+        try {
+            return jdbi.inTransaction(handle -> {
+                bound.set(handle);
+                try {
+                    return work.get();
+                } finally {
+                    bound.remove();
+                }
+            });
+        } catch (JdbiException e) {
+            throw translate("transaction", e);
         } finally {
             if (writeLock != null) {
                 writeLock.unlock();

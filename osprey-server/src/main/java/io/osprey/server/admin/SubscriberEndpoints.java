@@ -26,11 +26,13 @@ import java.util.TreeSet;
  *   PATCH  /api/v1/subscribers/{impi}                credentials of the IMPI and/or changes to its public identities
  *   DELETE /api/v1/subscribers/{impi}                the whole subscriber (204)
  *   POST   /api/v1/subscribers/{impi}/public-identities, DELETE .../public-identities/{impu}: {@link IdentityEndpoints}
+ *   POST   /api/v1/subscribers/{impi}/private-identities, DELETE .../private-identities/{other-impi}:
+ *          {@link PrivateIdentityEndpoints}
  *   POST   /api/v1/subscribers/import                CSV (text/csv): counts and per-line errors
  * </pre>
  * K, OP, OPc and passwords are write-only. Refusals are RFC 9457 problems naming the field: 400 invalid,
- * 404 unknown, 409 conflict, 415 not CSV, 503 store down. A PATCH checks every field and identity first, then
- * applies the credentials and each identity change in turn (separate transactions).
+ * 404 unknown, 409 conflict, 415 not CSV, 503 store down. A PATCH is atomic: its credentials and every identity
+ * change apply in one store transaction, so a refused or failing part leaves the others unapplied.
  */
 public final class SubscriberEndpoints {
 
@@ -39,10 +41,12 @@ public final class SubscriberEndpoints {
 
     private final ProvisioningService provisioning;
     private final IdentityEndpoints identities;
+    private final PrivateIdentityEndpoints privateIdentities;
 
     public SubscriberEndpoints(ProvisioningService provisioning) {
         this.provisioning = provisioning;
         this.identities = new IdentityEndpoints(provisioning);
+        this.privateIdentities = new PrivateIdentityEndpoints(provisioning);
     }
 
     public void register(AdminServer server) {
@@ -52,8 +56,13 @@ public final class SubscriberEndpoints {
         server.routeTemplate("GET", BASE + "/{impi}", this::show);
         server.routeTemplate("PATCH", BASE + "/{impi}", this::update);
         server.routeTemplate("DELETE", BASE + "/{impi}", this::delete);
-        server.routeTemplate("POST", BASE + "/{impi}/" + IdentityEndpoints.COLLECTION, identities::add);
-        server.routeTemplate("DELETE", BASE + "/{impi}/" + IdentityEndpoints.COLLECTION + "/{impu}", identities::remove);
+        server.routeTemplate("POST", BASE + "/{impi}/" + IdentityEndpoints.COLLECTION, this::addPublicIdentity);
+        server.routeTemplate("DELETE", BASE + "/{impi}/" + IdentityEndpoints.COLLECTION + "/{impu}",
+                this::removePublicIdentity);
+        server.routeTemplate("POST", BASE + "/{impi}/" + PrivateIdentityEndpoints.COLLECTION,
+                this::addPrivateIdentity);
+        server.routeTemplate("DELETE", BASE + "/{impi}/" + PrivateIdentityEndpoints.COLLECTION + "/{"
+                + PrivateIdentityEndpoints.ITEM_FIELD + "}", this::removePrivateIdentity);
     }
 
     public AdminResponse list(AdminRequest request) throws AdminException {
@@ -84,26 +93,31 @@ public final class SubscriberEndpoints {
                     + ") or publicIdentities"));
         }
         String id = request.pathParameter();
-        SubscriberView subscriber = call("impi", () -> provisioning.findSubscriber(id));
-        int index = 0;
-        for (String impu : identities.keySet()) {
-            String field = "publicIdentities[" + index++ + "].impu";
-            SubscriberView owner = call(field, () -> provisioning.findSubscriber(impu));
-            if (!owner.subscription().id().equals(subscriber.subscription().id())) {
-                throw new AdminException(new Problem(Problem.BASE + "not-found", "Not found", 404,
-                        "public identity " + impu + " belongs to another subscriber", field));
-            }
-        }
-        if (credentials != null) {
-            call(null, () -> provisioning.updateCredentials(id, credentials));
-        }
-        index = 0;
-        for (Map.Entry<String, PublicIdentityChange> change : identities.entrySet()) {
-            String at = "publicIdentities[" + index++ + "].";
-            callPrefixed(at, () -> provisioning.updatePublicIdentity(change.getKey(), change.getValue()));
-        }
         return call("impi", () -> AdminResponse.ok(SubscriberJson.subscriber(
-                provisioning.showSubscriber(subscriber.subscription().id()))));
+                provisioning.updateSubscriber(id, credentials, identities))));
+    }
+
+    /** {@code POST {impi}/public-identities}; the path parameter is {@code <impi>/public-identities}. */
+    public AdminResponse addPublicIdentity(AdminRequest request) throws AdminException {
+        return identities.add(request);
+    }
+
+    /** {@code DELETE {impi}/public-identities/{impu}}; the path parameter is {@code <impi>/public-identities/<impu>}. */
+    public AdminResponse removePublicIdentity(AdminRequest request) throws AdminException {
+        return identities.remove(request);
+    }
+
+    /** {@code POST {impi}/private-identities}; the path parameter is {@code <impi>/private-identities}. */
+    public AdminResponse addPrivateIdentity(AdminRequest request) throws AdminException {
+        return privateIdentities.add(request);
+    }
+
+    /**
+     * {@code DELETE {impi}/private-identities/{other-impi}}; the path parameter is
+     * {@code <impi>/private-identities/<other-impi>}.
+     */
+    public AdminResponse removePrivateIdentity(AdminRequest request) throws AdminException {
+        return privateIdentities.remove(request);
     }
 
     public AdminResponse delete(AdminRequest request) throws AdminException {
@@ -130,16 +144,6 @@ public final class SubscriberEndpoints {
             return action.run();
         } catch (ProvisioningException e) {
             throw new AdminException(problem(e, "", notFoundField));
-        } catch (StoreException e) {
-            throw new AdminException(unavailable());
-        }
-    }
-
-    private static void callPrefixed(String prefix, ProvisioningCall<?> action) throws AdminException {
-        try {
-            action.run();
-        } catch (ProvisioningException e) {
-            throw new AdminException(problem(e, prefix, prefix + "impu"));
         } catch (StoreException e) {
             throw new AdminException(unavailable());
         }

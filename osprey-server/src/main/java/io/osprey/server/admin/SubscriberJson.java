@@ -8,6 +8,7 @@ import io.osprey.hss.model.PublicIdentityRecord;
 import io.osprey.hss.provisioning.CredentialsChange;
 import io.osprey.hss.provisioning.ImportError;
 import io.osprey.hss.provisioning.ImportResult;
+import io.osprey.hss.provisioning.NewPrivateIdentity;
 import io.osprey.hss.provisioning.NewSubscriber;
 import io.osprey.hss.provisioning.PublicIdentityChange;
 import io.osprey.hss.provisioning.SubscriberView;
@@ -31,6 +32,8 @@ final class SubscriberJson {
     static final Set<String> CREDENTIAL_FIELDS = Set.of("k", "op", "opc", "amf", "sqn", "password");
     private static final Set<String> NEW_SUBSCRIBER_FIELDS = Set.of("impi", "impu", "tel", "subscriptionId", "k", "op",
             "opc", "amf", "sqn", "password", "profile", "ifcTemplates");
+    private static final Set<String> NEW_PRIVATE_IDENTITY_FIELDS = Set.of("impi", "k", "op", "opc", "amf", "sqn",
+            "password");
     private static final Set<String> PUBLIC_IDENTITY_FIELDS = Set.of("impu", "barred", "profile", "ifcTemplates",
             "displayName", "implicitSet");
     private static final int MAX_PUBLIC_IDENTITY_CHANGES = PublicIdentityRecord.MAX_PRIVATE_IDENTITIES;
@@ -44,6 +47,13 @@ final class SubscriberJson {
                 text(body, "subscriptionId", ""), text(body, "k", ""), text(body, "op", ""), text(body, "opc", ""),
                 text(body, "amf", ""), number(body, "sqn", ""), text(body, "password", ""), text(body, "profile", ""),
                 texts(body, "ifcTemplates", ""));
+    }
+
+    /** The body of {@code POST .../private-identities}: the IMPI and its credentials, as in a new subscriber. */
+    static NewPrivateIdentity newPrivateIdentity(JsonNode body) throws AdminException {
+        onlyFields(body, NEW_PRIVATE_IDENTITY_FIELDS, "");
+        return new NewPrivateIdentity(text(body, "impi", ""), text(body, "k", ""), text(body, "op", ""),
+                text(body, "opc", ""), text(body, "amf", ""), number(body, "sqn", ""), text(body, "password", ""));
     }
 
     /** The credential part of a PATCH body, or null when it has none. */
@@ -111,13 +121,7 @@ final class SubscriberJson {
         out.put("subscriptionId", view.subscription().id());
         List<Object> privates = new ArrayList<>();
         for (PrivateIdentityRecord record : view.privateIdentities()) {
-            Map<String, Object> impi = new LinkedHashMap<>();
-            impi.put("impi", record.impi().value());
-            impi.put("authSchemes", record.authSchemes().stream().map(AuthScheme::token).toList());
-            impi.put("hasAkaKeys", record.hasAkaKeys());
-            impi.put("hasDigestSecret", record.hasDigestSecret());
-            impi.put("sqn", record.sqn());
-            privates.add(impi);
+            privates.add(privateIdentity(record));
         }
         out.put("privateIdentities", privates);
         List<Object> publics = new ArrayList<>();
@@ -126,6 +130,17 @@ final class SubscriberJson {
         }
         out.put("publicIdentities", publics);
         return out;
+    }
+
+    /** One private identity: its schemes and whether keys and a digest secret are provisioned, never them. */
+    static Map<String, Object> privateIdentity(PrivateIdentityRecord record) {
+        Map<String, Object> impi = new LinkedHashMap<>();
+        impi.put("impi", record.impi().value());
+        impi.put("authSchemes", record.authSchemes().stream().map(AuthScheme::token).toList());
+        impi.put("hasAkaKeys", record.hasAkaKeys());
+        impi.put("hasDigestSecret", record.hasDigestSecret());
+        impi.put("sqn", record.sqn());
+        return impi;
     }
 
     static Map<String, Object> publicIdentity(PublicIdentityRecord record) {

@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code osprey subscriber add}: one subscriber with AKA keys and/or a digest password. */
-@Command(name = "add", description = "Add a subscriber: --impi and --impu, with --k and --op/--opc and/or --password.")
+@Command(name = "add", description = "Add a subscriber: --impi and --impu, with --k and --op/--opc and/or "
+        + "--password (or --password-stdin).")
 final class SubscriberAddCommand extends SubscriberCommand.Base {
 
     @Option(names = "--impi", required = true, description = "Private identity, user@realm.")
@@ -41,8 +43,8 @@ final class SubscriberAddCommand extends SubscriberCommand.Base {
     @Option(names = "--sqn", description = "SQN of the first vector (default 0).")
     Long sqn;
 
-    @Option(names = "--password", description = "SIP digest password.")
-    String password;
+    @Mixin
+    SubscriberPasswordOptions passwords;
 
     @Option(names = "--profile", description = "Existing service profile.")
     String profile;
@@ -55,12 +57,15 @@ final class SubscriberAddCommand extends SubscriberCommand.Base {
         return Map.ofEntries(Map.entry("impi", "--impi"), Map.entry("impu", "--impu"), Map.entry("tel", "--tel"),
                 Map.entry("subscriptionId", "--subscription-id"), Map.entry("k", "--k"), Map.entry("op", "--op"),
                 Map.entry("opc", "--opc"), Map.entry("amf", "--amf"), Map.entry("sqn", "--sqn"),
-                Map.entry("password", "--password"), Map.entry("profile", "--profile"),
+                Map.entry("password", passwords.option()), Map.entry("profile", "--profile"),
                 Map.entry("ifcTemplates", "--ifc-template"));
     }
 
     @Override
-    JsonNode run(SubscriberClient client) throws SubscriberClientException, IOException {
+    JsonNode run(SubscriberClient client) throws SubscriberClientException, IOException,
+            SubscriberCommand.UsageProblem {
+        SubscriberCommand.requireCredentials(k != null || op != null || opc != null || amf != null, passwords);
+        String password = passwords.password(stdin());
         ObjectNode body = JSON.createObjectNode();
         SubscriberCommand.put(body, "impi", impi);
         SubscriberCommand.put(body, "impu", impu);

@@ -13,6 +13,7 @@ import io.osprey.server.config.ConfigException;
 import io.osprey.server.config.ConfigLoader;
 import io.osprey.server.config.OspreyConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,13 +27,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code osprey subscriber add|show|list|update|delete|import}: provisioning through a running core's admin API
- * (address from {@code osprey.yaml}, token from {@code admin.token} or the token file), or with {@code --db}
- * straight to a store. Secrets go in and never come out.
+ * {@code osprey subscriber add|show|list|update|delete|import|add-impu|remove-impu|add-impi|remove-impi}:
+ * provisioning through a running core's admin API (address from {@code osprey.yaml}, token from
+ * {@code admin.token} or the token file), or with {@code --db} straight to a store. Secrets go in and never
+ * come out.
  */
 @Command(name = "subscriber", description = "Provision subscribers (through the admin API, or --db to a store).",
         subcommands = {SubscriberAddCommand.class, SubscriberCommand.Show.class, SubscriberCommand.ListPage.class,
-                SubscriberUpdateCommand.class, SubscriberCommand.Delete.class, SubscriberCommand.Import.class})
+                SubscriberUpdateCommand.class, SubscriberCommand.Delete.class, SubscriberCommand.Import.class,
+                SubscriberIdentityCommands.AddImpu.class, SubscriberIdentityCommands.RemoveImpu.class,
+                SubscriberIdentityCommands.AddImpi.class, SubscriberIdentityCommands.RemoveImpi.class})
 final class SubscriberCommand {
 
     /** Options every subcommand shares: where to send the request. */
@@ -58,11 +62,21 @@ final class SubscriberCommand {
         @Mixin
         Target target;
 
-        abstract JsonNode run(SubscriberClient client) throws SubscriberClientException, IOException;
+        abstract JsonNode run(SubscriberClient client) throws SubscriberClientException, IOException, UsageProblem;
 
         /** The option a provisioning field comes from, for error messages. */
         Map<String, String> options() {
             return Map.of();
+        }
+
+        /** The option (or parameter) to blame for a refusal: the one its field comes from, else the field. */
+        String option(SubscriberClientException refusal) {
+            return options().getOrDefault(refusal.field(), refusal.field());
+        }
+
+        /** Standard input, read by {@code --password-stdin}. */
+        InputStream stdin() {
+            return System.in;
         }
 
         PrintWriter out() {
@@ -81,7 +95,7 @@ final class SubscriberCommand {
                 out().flush();
                 return 0;
             } catch (SubscriberClientException e) {
-                String field = e.field() == null ? null : options().getOrDefault(e.field(), e.field());
+                String field = e.field() == null ? null : option(e);
                 err.printf("%s: %s%s%n", name, field == null ? "" : field + ": ", e.getMessage());
             } catch (ConfigException e) {
                 err.printf("%s: %s: %s%n", name, target.config, e.getMessage());
@@ -140,6 +154,17 @@ final class SubscriberCommand {
 
         UsageProblem(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Refuses a new private identity without credentials before anything is sent, naming the options: AKA keys
+     * ({@code akaGiven}: any of --k, --op, --opc, --amf) or a password.
+     */
+    static void requireCredentials(boolean akaGiven, SubscriberPasswordOptions passwords) throws UsageProblem {
+        if (!akaGiven && !passwords.given()) {
+            throw new UsageProblem("give AKA keys (--k with --op or --opc) or a password (--password or "
+                    + "--password-stdin)");
         }
     }
 

@@ -31,10 +31,10 @@ final class SubscriberHttpClient implements SubscriberClient {
     }
 
     @Override
-    public JsonNode send(Operation operation, String id, String query, String contentType, byte[] body)
+    public JsonNode send(Operation operation, String id, String item, String query, String contentType, byte[] body)
             throws SubscriberClientException {
-        String path = "/api/v1/subscribers" + operation.path
-                + (id == null ? "" : URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"))
+        String path = "/api/v1/subscribers" + operation.path + encode(id)
+                + (id == null || operation.collection == null ? "" : operation.collection + encode(item))
                 + (query == null ? "" : "?" + query);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + token)
@@ -66,6 +66,11 @@ final class SubscriberHttpClient implements SubscriberClient {
                     "admin API answered HTTP " + response.statusCode());
         }
         return reply;
+    }
+
+    /** One path segment, percent-encoded (so an IMPU's ':', '@' and '+' survive); empty for null. */
+    private static String encode(String segment) {
+        return segment == null ? "" : URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private JsonNode parse(byte[] body) {

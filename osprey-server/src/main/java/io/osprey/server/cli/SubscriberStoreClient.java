@@ -26,10 +26,12 @@ final class SubscriberStoreClient implements SubscriberClient {
     }
 
     @Override
-    public JsonNode send(Operation operation, String id, String query, String contentType, byte[] body)
+    public JsonNode send(Operation operation, String id, String item, String query, String contentType, byte[] body)
             throws SubscriberClientException {
-        AdminRequest request = new AdminRequest(operation.method, "/api/v1/subscribers" + operation.path, id, query,
-                contentType, body == null ? new byte[0] : body, json);
+        String parameter = operation.pathParameter(id, item);
+        AdminRequest request = new AdminRequest(operation.method, "/api/v1/subscribers" + operation.path
+                + (parameter == null ? "" : parameter), parameter, query, contentType,
+                body == null ? new byte[0] : body, json);
         try {
             AdminResponse response = switch (operation) {
                 case LIST -> endpoints.list(request);
@@ -38,6 +40,10 @@ final class SubscriberStoreClient implements SubscriberClient {
                 case UPDATE -> endpoints.update(request);
                 case DELETE -> endpoints.delete(request);
                 case IMPORT -> endpoints.importCsv(request);
+                case ADD_PUBLIC_IDENTITY -> endpoints.addPublicIdentity(request);
+                case REMOVE_PUBLIC_IDENTITY -> endpoints.removePublicIdentity(request);
+                case ADD_PRIVATE_IDENTITY -> endpoints.addPrivateIdentity(request);
+                case REMOVE_PRIVATE_IDENTITY -> endpoints.removePrivateIdentity(request);
             };
             return response.body() == null ? null : json.valueToTree(response.body());
         } catch (AdminException e) {

@@ -7,6 +7,7 @@ import io.osprey.server.cli.SubscriberClient.SubscriberClientException;
 import java.io.IOException;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,8 +36,8 @@ final class SubscriberUpdateCommand extends SubscriberCommand.Base {
     @Option(names = "--sqn", description = "SQN of the next vector.")
     Long sqn;
 
-    @Option(names = "--password", description = "New SIP digest password.")
-    String password;
+    @Mixin
+    SubscriberPasswordOptions passwords;
 
     @Option(names = "--impu", description = "The public identity the options below change.")
     String impu;
@@ -56,12 +57,14 @@ final class SubscriberUpdateCommand extends SubscriberCommand.Base {
     @Override
     Map<String, String> options() {
         return Map.of("k", "--k", "op", "--op", "opc", "--opc", "amf", "--amf", "sqn", "--sqn", "password",
-                "--password", "impi", "<impi>", "publicIdentities[0].impu", "--impu",
+                passwords.option(), "impi", "<impi>", "publicIdentities[0].impu", "--impu",
                 "publicIdentities[0].displayName", "--display-name", "publicIdentities[0].profile", "--profile");
     }
 
     @Override
-    JsonNode run(SubscriberClient client) throws SubscriberClientException, IOException {
+    JsonNode run(SubscriberClient client) throws SubscriberClientException, IOException,
+            SubscriberCommand.UsageProblem {
+        String password = passwords.password(stdin());
         ObjectNode body = JSON.createObjectNode();
         SubscriberCommand.put(body, "k", k);
         SubscriberCommand.put(body, "op", op);

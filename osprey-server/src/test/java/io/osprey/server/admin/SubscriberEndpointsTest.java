@@ -252,6 +252,125 @@ class SubscriberEndpointsTest {
         assertThat(call("GET", "/api/v1/subscribers/" + IMPU, null, null).statusCode()).isEqualTo(200);
     }
 
+    /** Asserts the whole problem document: type, title, status, detail and field (null when none), nothing else. */
+    private void assertExactProblem(HttpResponse<String> response, int status, String type, String title,
+                                    String detail, String field) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        var expected = json.createObjectNode().put("type", "https://osprey.dev/problems/" + type).put("title", title)
+                .put("status", status).put("detail", detail);
+        if (field != null) {
+            expected.put("field", field);
+        }
+        assertThat(json.readTree(response.body())).isEqualTo(expected);
+    }
+
+    private static final String TABLET = "alice-tablet@ims.mnc001.mcc001.3gppnetwork.org";
+
+    @Test
+    void postAddsAPrivateIdentityThatMayUseEveryPublicIdentity() throws Exception {
+        add(alice());
+        String path = "/api/v1/subscribers/" + IMPI + "/private-identities";
+        HttpResponse<String> created = call("POST", path, "application/json",
+                "{\"impi\":\"" + TABLET + "\",\"password\":\"" + PASSWORD + "\",\"sqn\":5}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(json.readTree(created.body())).isEqualTo(json.readTree("{\"impi\":\"" + TABLET + "\","
+                + "\"authSchemes\":[\"digest-md5\",\"digest-sha256\"],\"hasAkaKeys\":false,\"hasDigestSecret\":true,"
+                + "\"sqn\":5}"));
+
+        JsonNode owner = json.readTree(call("GET", "/api/v1/subscribers/" + TABLET, null, null).body());
+        assertThat(owner.get("subscriptionId").asText()).isEqualTo(IMPI);
+        assertThat(owner.get("privateIdentities")).hasSize(2);
+        for (JsonNode impu : owner.get("publicIdentities")) {
+            List<String> users = new ArrayList<>();
+            impu.get("privateIdentities").forEach(user -> users.add(user.asText()));
+            assertThat(users).containsExactlyInAnyOrder(IMPI, TABLET);
+        }
+
+        HttpResponse<String> aka = call("POST", path, "application/json", "{\"impi\":\"alice-watch@ims.example.org\","
+                + "\"k\":\"" + K + "\",\"op\":\"" + OP + "\",\"amf\":\"9000\"}");
+        assertThat(aka.statusCode()).as(aka.body()).isEqualTo(201);
+        assertThat(json.readTree(aka.body()).get("hasAkaKeys").asBoolean()).isTrue();
+    }
+
+    @Test
+    void badNewPrivateIdentitiesAreProblemsNamingTheField() throws Exception {
+        add(alice());
+        String path = "/api/v1/subscribers/" + IMPI + "/private-identities";
+        assertExactProblem(call("POST", path, "application/json", "{\"impi\":\"" + IMPI + "\",\"password\":\"x1\"}"),
+                409, "conflict", "Conflict", "private identity " + IMPI + " exists already", "impi");
+        assertExactProblem(call("POST", path, "application/json", "{\"password\":\"x1\"}"), 400, "invalid-field",
+                "Invalid field", "is required", "impi");
+        assertExactProblem(call("POST", path, "application/json", "{\"impi\":\"no-realm\",\"password\":\"x1\"}"),
+                400, "invalid-field", "Invalid field", "must be a NAI username@realm, was \"no-realm\"", "impi");
+        assertExactProblem(call("POST", path, "application/json", "{\"impi\":\"" + TABLET + "\",\"k\":\""
+                + K.substring(2) + "\",\"op\":\"" + OP + "\"}"), 400, "invalid-field", "Invalid field",
+                "must be 32 hex digits (16 octets), was 30 characters", "k");
+        assertExactProblem(call("POST", path, "application/json", "{\"impi\":\"" + TABLET + "\"}"), 400,
+                "invalid-field", "Invalid field", "give AKA keys (k with op or opc) or a password", "k");
+        assertExactProblem(call("POST", path, "application/json", "{\"impi\":\"" + TABLET + "\",\"password\":\"x1\","
+                + "\"sqn\":\"5\"}"), 400, "invalid-field", "Invalid field", "expected a whole number", "sqn");
+        assertExactProblem(call("POST", path, "application/json", "{\"impi\":\"" + TABLET + "\",\"impu\":\"" + IMPU
+                + "\"}"), 400, "invalid-field", "Invalid field",
+                "unknown field; expected one of [amf, impi, k, op, opc, password, sqn]", "impu");
+        assertExactProblem(call("POST", path, "application/json", "[]"), 400, "invalid-field", "Invalid field",
+                "expected a JSON object", "(body)");
+        assertExactProblem(call("POST", "/api/v1/subscribers/nobody@ims.example.org/private-identities",
+                "application/json", "{\"impi\":\"" + TABLET + "\",\"password\":\"x1\"}"), 404, "not-found",
+                "Not found", "no subscriber has identity nobody@ims.example.org", "impi");
+        HttpResponse<String> list = call("GET", path, null, null);
+        assertProblem(list, 405, "method-not-allowed", null);
+        assertThat(list.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(json.readTree(call("GET", "/api/v1/subscribers/" + IMPI, null, null).body())
+                .get("privateIdentities")).hasSize(1);
+    }
+
+    @Test
+    void deleteRemovesAPrivateIdentityButNotTheLastOne() throws Exception {
+        add(alice());
+        String identities = "/api/v1/subscribers/" + IMPI + "/private-identities/";
+        assertThat(call("POST", "/api/v1/subscribers/" + IMPI + "/private-identities", "application/json",
+                "{\"impi\":\"" + TABLET + "\",\"password\":\"x1\"}").statusCode()).isEqualTo(201);
+
+        assertThat(call("DELETE", "/api/v1/subscribers/" + IMPU + "/private-identities/" + TABLET, null, null)
+                .statusCode()).isEqualTo(204);
+        JsonNode shown = json.readTree(call("GET", "/api/v1/subscribers/" + IMPI, null, null).body());
+        assertThat(shown.get("privateIdentities")).hasSize(1);
+        assertProblem(call("GET", "/api/v1/subscribers/" + TABLET, null, null), 404, "not-found", "impi");
+
+        assertExactProblem(call("DELETE", identities + IMPI, null, null), 409, "conflict", "Conflict",
+                "private identity " + IMPI + " is the subscriber's last one; delete the subscriber instead",
+                "other-impi");
+        assertExactProblem(call("DELETE", identities + TABLET, null, null), 404, "not-found", "Not found",
+                "subscriber " + IMPI + " has no private identity " + TABLET, "other-impi");
+        assertExactProblem(call("DELETE", identities + "no-realm", null, null), 400, "invalid-field", "Invalid field",
+                "must be a NAI username@realm, was \"no-realm\"", "other-impi");
+        assertExactProblem(call("DELETE", "/api/v1/subscribers/nobody@ims.example.org/private-identities/" + IMPI,
+                null, null), 404, "not-found", "Not found", "no subscriber has identity nobody@ims.example.org", "impi");
+        assertThat(call("GET", "/api/v1/subscribers/" + IMPI, null, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPatchWhoseSecondPartFailsLeavesTheFirstUnapplied() throws Exception {
+        add(alice());
+        String path = "/api/v1/subscribers/" + IMPI;
+        JsonNode before = json.readTree(call("GET", path, null, null).body());
+
+        assertExactProblem(call("PATCH", path, "application/json", "{\"password\":\"" + PASSWORD + "\",\"sqn\":32,"
+                + "\"publicIdentities\":[{\"impu\":\"" + IMPU + "\",\"barred\":true},"
+                + "{\"impu\":\"tel:+15551230001\",\"profile\":\"gold\"}]}"), 400, "invalid-field", "Invalid field",
+                "service profile gold does not exist", "publicIdentities[1].profile");
+        assertThat(json.readTree(call("GET", path, null, null).body())).isEqualTo(before);
+
+        assertExactProblem(call("PATCH", path, "application/json", "{\"sqn\":32,\"publicIdentities\":["
+                + "{\"impu\":\"" + IMPU + "\",\"barred\":true},{\"impu\":\"" + IMPU + "\",\"barred\":false}]}"), 400,
+                "invalid-field", "Invalid field", IMPU + " appears twice", "publicIdentities[1].impu");
+        assertExactProblem(call("PATCH", path, "application/json", "{\"sqn\":32,\"publicIdentities\":["
+                + "{\"impu\":\"" + IMPU + "\",\"barred\":true},{\"impu\":\"tel:+15551230001\",\"implicitSet\":-1}]}"),
+                400, "invalid-field", "Invalid field", "must be 0 to 2147483647, was -1", "publicIdentities[1].implicitSet");
+        assertThat(json.readTree(call("GET", path, null, null).body())).isEqualTo(before);
+    }
+
     @Test
     void importReturnsCountsAndLineErrors() throws Exception {
         String csv = "impi,impu,k,op,password\n"
