@@ -9,6 +9,7 @@ import io.osprey.sip.stack.SipStack;
 import io.osprey.sip.stack.SipStackSettings;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +46,17 @@ public final class CscfNode implements AutoCloseable {
     public static CscfNode start(String name, SipStackSettings settings, LocalAddresses local, NextHops nextHops,
                                  ProxyPolicy policy, boolean recordRoute, Runnable periodic)
             throws IOException, InterruptedException {
-        SipStack stack = new SipStack(settings);
+        return start(name, settings, Set.of(), local, nextHops, policy, recordRoute, periodic);
+    }
+
+    /**
+     * As {@link #start(String, SipStackSettings, LocalAddresses, NextHops, ProxyPolicy, boolean, Runnable)}, with
+     * the Proxy-Require option tags this node supports (a P-CSCF with security agreement: {@code sec-agree}).
+     */
+    public static CscfNode start(String name, SipStackSettings settings, Set<String> proxyRequireTags,
+                                 LocalAddresses local, NextHops nextHops, ProxyPolicy policy, boolean recordRoute,
+                                 Runnable periodic) throws IOException, InterruptedException {
+        SipStack stack = new SipStack(settings, proxyRequireTags);
         StatefulProxy proxy = new StatefulProxy(new ProxySettings(recordRoute), local, policy, nextHops,
                 stack.sender());
         try {

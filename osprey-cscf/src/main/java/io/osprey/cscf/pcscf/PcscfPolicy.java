@@ -11,10 +11,13 @@ import io.osprey.sip.proxy.ProxyRequest;
 import io.osprey.sip.proxy.RoutingDecision;
 import io.osprey.sip.proxy.Target;
 import io.osprey.sip.transaction.TransactionLayer;
+import io.osprey.sip.transport.Hop;
 import io.osprey.sip.transport.Source;
 import io.osprey.sip.uri.SipUri;
+import io.osprey.sip.uri.Uri;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +30,11 @@ import java.util.function.Supplier;
  *       (the P-Preferred-Identity when the UE may use it, else its default identity; a UE-supplied assertion is
  *       replaced, §5.2.6.3.1); from an address without registration it is refused with 403;</li>
  *   <li>emergency URNs go to the emergency route or are answered 380 with an alternative service (§5.2.10);</li>
- *   <li>requests towards a UE go to the address it registered from (NAT traversal, RFC 3581).</li>
+ *   <li>requests towards a UE (terminating ones, and in-dialog ones with no Route left) go to the address it
+ *       registered from, found by the contact or its {@code user@host:port} alias, never to a private address its
+ *       contact names (NAT traversal: RFC 3581, TS 24.229 Annex F);</li>
+ *   <li>Security-Client, Security-Server and Security-Verify (RFC 3329) are handled by {@link SecAgreeHandler}
+ *       and never forwarded.</li>
  * </ul>
  */
 public final class PcscfPolicy implements ProxyPolicy {
@@ -35,6 +42,7 @@ public final class PcscfPolicy implements ProxyPolicy {
     private final PcscfSettings settings;
     private final UeRegistrations registrations = new UeRegistrations();
     private final PcscfRegSubscriber subscriber;
+    private final SecAgreeHandler secAgree;
     private final Supplier<String> icids;
     private final Clock clock;
 
@@ -44,6 +52,12 @@ public final class PcscfPolicy implements ProxyPolicy {
         this.icids = icids;
         this.clock = clock;
         this.subscriber = new PcscfRegSubscriber(settings, registrations);
+        this.secAgree = new SecAgreeHandler(settings);
+    }
+
+    /** The Proxy-Require option tags the P-CSCF's SIP stack must accept: {@code sec-agree} when it is configured. */
+    public Set<String> proxyRequireTags() {
+        return secAgree.proxyRequireTags();
     }
 
     /** Lets the P-CSCF send its own reg-event SUBSCRIBEs once its SIP stack runs. */
@@ -58,16 +72,26 @@ public final class PcscfPolicy implements ProxyPolicy {
         if (subscriber.isOurNotify(routed)) {
             return subscriber.onNotify(routed);
         }
-        UeRegistration callee = registrations.forContact(routed.requestUri().toString(), now);
-        if (callee != null) {
-            return RoutingDecision.Forward.to(new Target(routed.requestUri(), callee.source().asHop()));
+        boolean terminating = isTerminating(request);
+        if (terminating || (request.inDialog() && routed.routes().isEmpty())) {
+            UeRegistration callee = registrations.forTarget(routed.requestUri(), now);
+            if (callee != null) {
+                return RoutingDecision.Forward.to(new Target(routed.requestUri(), callee.source().asHop()));
+            }
+        }
+        UeRegistration sender = terminating ? null : registrations.fromSource(request.source(), now);
+        if (sender != null && !"REGISTER".equals(routed.method())) {
+            RoutingDecision refusal = secAgree.checkFromUe(routed, sender.secAgreeKey(), now);
+            if (refusal != null) {
+                return refusal;
+            }
         }
         if (request.inDialog()) {
-            RoutingDecision fixed = request.fixedRoute();
-            return fixed != null ? fixed
+            RoutingDecision.Forward fixed = request.fixedRoute();
+            return fixed != null ? fixed.withRequest(SecAgreeHeaders.strip(routed))
                     : new RoutingDecision.Respond(481, "Call/Transaction Does Not Exist", "no dialog here");
         }
-        if (isTerminating(request)) {
+        if (terminating) {
             // Not in this P-CSCF's cache (it restarted, or the registration passed another P-CSCF instance): the
             // S-CSCF vouches for the contact, so it is tried at the address it names.
             return RoutingDecision.Forward.to(new Target(routed.requestUri(), null));
@@ -75,10 +99,26 @@ public final class PcscfPolicy implements ProxyPolicy {
         if ("REGISTER".equals(routed.method())) {
             return register(routed, request.source());
         }
-        if (EmergencyCalls.isEmergency(routed.requestUri())) {
-            return EmergencyCalls.route(routed, settings);
+        if (sender == null && SecAgreeHeaders.requiresSecAgree(routed) && !"ACK".equals(routed.method())) {
+            RoutingDecision refusal = secAgree.checkFromUe(routed, null, now);
+            if (refusal != null) {
+                return refusal;
+            }
         }
-        return originating(routed, request.source(), now);
+        if (EmergencyCalls.isEmergency(routed.requestUri())) {
+            return EmergencyCalls.route(SecAgreeHeaders.strip(routed), settings);
+        }
+        return originating(SecAgreeHeaders.strip(routed), sender);
+    }
+
+    /**
+     * The hop a request for {@code target} would be sent to because a UE registered through this P-CSCF with that
+     * contact (or its {@code user@host:port} alias): the address the UE registered from. Null when no live
+     * registration has it, and the request would go wherever the URI itself names.
+     */
+    public Hop terminatingHop(Uri target) {
+        UeRegistration registration = registrations.forTarget(target, clock.millis());
+        return registration == null ? null : registration.source().asHop();
     }
 
     private static boolean isTerminating(ProxyRequest request) {
@@ -87,7 +127,13 @@ public final class PcscfPolicy implements ProxyPolicy {
     }
 
     private RoutingDecision register(SipRequest register, Source ue) {
-        SipRequest.Builder forwarded = register.toBuilder()
+        long now = clock.millis();
+        SecAgreeHandler.Checked checked = secAgree.checkRegister(register, now);
+        if (checked.refusal() != null) {
+            return checked.refusal();
+        }
+        SecAgreeHandler.RegisterSecurity security = checked.security();
+        SipRequest.Builder forwarded = SecAgreeHeaders.strip(register).toBuilder()
                 .remove("P-Asserted-Identity")
                 .remove("P-Charging-Vector")
                 .addFirst("Path", settings.path())
@@ -97,29 +143,32 @@ public final class PcscfPolicy implements ProxyPolicy {
         return new RoutingDecision.Forward(List.of(List.of(new Target(register.requestUri(), null,
                 List.of("<" + settings.icscfUri() + ";lr>")))))
                 .withRequest(forwarded.build())
-                .withResponses(response -> onRegisterResponse(response, contacts, ue));
+                .withResponses(response -> onRegisterResponse(response, contacts, ue, security));
     }
 
-    private SipResponse onRegisterResponse(SipResponse response, List<NameAddress> requested, Source ue) {
+    private SipResponse onRegisterResponse(SipResponse response, List<NameAddress> requested, Source ue,
+                                           SecAgreeHandler.RegisterSecurity security) {
         int code = response.statusCode();
         if (code == 401) {
-            return RegisterResponses.withoutKeys(response);
+            return secAgree.on401(RegisterResponses.withoutKeys(response), security, clock.millis());
         }
         if (code == 200) {
-            UeRegistration learnt = RegisterResponses.registration(response, requested, ue, clock.millis());
+            boolean agreed = security.verified() != null || !security.client().isEmpty();
+            UeRegistration learnt = RegisterResponses.registration(response, requested, ue, clock.millis(),
+                    agreed ? security.key() : null);
             if (learnt == null) {
                 registrations.remove(ue);
             } else {
                 registrations.put(learnt);
                 subscriber.subscribe(learnt);
             }
+            secAgree.on200(security, learnt);
         }
         return response;
     }
 
     /** TS 24.229 §5.2.6.3.1: assert an identity the UE registered, follow its Service-Route. */
-    private RoutingDecision originating(SipRequest request, Source ue, long now) {
-        UeRegistration registration = registrations.fromSource(ue, now);
+    private RoutingDecision originating(SipRequest request, UeRegistration registration) {
         if (registration == null) {
             return new RoutingDecision.Respond(403, "Forbidden", "not registered: REGISTER first from this address");
         }
@@ -155,7 +204,9 @@ public final class PcscfPolicy implements ProxyPolicy {
 
     /** Drops registrations past their expiry. */
     public void expire() {
-        registrations.expire(clock.millis());
+        long now = clock.millis();
+        registrations.expire(now);
+        secAgree.expire(now);
     }
 
     /** Number of UEs registered through this P-CSCF. */

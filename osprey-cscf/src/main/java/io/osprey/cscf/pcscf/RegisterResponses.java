@@ -18,37 +18,59 @@ final class RegisterResponses {
     private RegisterResponses() {
     }
 
-    /** The 401 without the {@code ck} and {@code ik} parameters, which are for the P-CSCF's IPsec alone. */
+    /**
+     * The 401 without the {@code ck} and {@code ik} parameters, which are for the P-CSCF's IPsec alone. Every other
+     * part of the challenge reaches the UE as the registrar wrote it: a WWW-Authenticate value without those
+     * parameters (a digest challenge, another scheme, a token68, one that does not parse) is kept byte for byte, and
+     * the response itself is returned untouched when no value has them.
+     */
     static SipResponse withoutKeys(SipResponse challenge) {
         List<String> values = challenge.headers("WWW-Authenticate");
-        if (values.isEmpty()) {
+        List<String> rewritten = new ArrayList<>(values.size());
+        boolean changed = false;
+        for (String value : values) {
+            String stripped = withoutKeys(value);
+            changed |= stripped != value;
+            rewritten.add(stripped);
+        }
+        if (!changed) {
             return challenge;
         }
-        SipResponse.Builder rewritten = challenge.toBuilder().remove("WWW-Authenticate");
-        for (String value : values) {
-            AuthHeaderValue header;
-            try {
-                header = AuthHeaderParser.parseValue(value);
-            } catch (RuntimeException malformed) {
-                rewritten.add("WWW-Authenticate", value);
-                continue;
-            }
-            List<AuthParam> kept = new ArrayList<>(header.params().size());
-            for (AuthParam param : header.params()) {
-                if (!param.name().equalsIgnoreCase("ck") && !param.name().equalsIgnoreCase("ik")) {
-                    kept.add(param);
-                }
-            }
-            rewritten.add("WWW-Authenticate", AuthHeaderValue.of(header.scheme(), kept).toString());
+        SipResponse.Builder out = challenge.toBuilder().remove("WWW-Authenticate");
+        for (String value : rewritten) {
+            out.add("WWW-Authenticate", value);
         }
-        return rewritten.build();
+        return out.build();
+    }
+
+    /** {@code value} without {@code ck} and {@code ik}; the same instance when it has neither or does not parse. */
+    private static String withoutKeys(String value) {
+        AuthHeaderValue header;
+        try {
+            header = AuthHeaderParser.parseValue(value);
+        } catch (RuntimeException malformed) {
+            return value;
+        }
+        if (header.param("ck") == null && header.param("ik") == null) {
+            return value;
+        }
+        List<AuthParam> kept = new ArrayList<>(header.params().size());
+        for (AuthParam param : header.params()) {
+            if (!param.is("ck") && !param.is("ik")) {
+                kept.add(param);
+            }
+        }
+        return AuthHeaderValue.of(header.scheme(), kept).toString();
     }
 
     /**
      * The registration a 200 confirms: the contacts the UE asked for that the registrar still lists with an
      * expiry, the P-Associated-URI and the Service-Route; null when none of the UE's contacts is left.
+     *
+     * @param secAgreeKey the private identity of the UE's security agreement, or null without one
      */
-    static UeRegistration registration(SipResponse ok, List<NameAddress> requested, Source ue, long now) {
+    static UeRegistration registration(SipResponse ok, List<NameAddress> requested, Source ue, long now,
+                                       String secAgreeKey) {
         Set<String> asked = new HashSet<>();
         for (NameAddress contact : requested) {
             asked.add(contact.uri().toString());
@@ -74,7 +96,7 @@ final class RegisterResponses {
         for (NameAddress hop : ok.nameAddresses(SipHeaderName.SERVICE_ROUTE)) {
             serviceRoute.add(hop.toString());
         }
-        return new UeRegistration(associated, serviceRoute, contacts, ue, now + longest * 1000);
+        return new UeRegistration(associated, serviceRoute, contacts, ue, now + longest * 1000, secAgreeKey);
     }
 
     private static long expires(NameAddress contact, long headerExpires) {

@@ -1,14 +1,27 @@
 package io.osprey.server.role;
 
+import io.osprey.cscf.CscfNode;
 import io.osprey.cscf.pcscf.PcscfPolicy;
 import io.osprey.cscf.pcscf.PcscfSettings;
 import io.osprey.server.config.PcscfConfig;
 import io.osprey.sip.pheaders.IcidGenerator;
+import io.osprey.sip.proxy.LocalAddresses;
 import io.osprey.sip.proxy.NextHops;
+import io.osprey.sip.stack.SipStackSettings;
+import io.osprey.sip.transport.TransportConfig;
+import io.osprey.sip.transport.TransportProtocol;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
 
-/** {@code osprey run pcscf}: the UE's first hop (TS 24.229 §5.2), on UDP and TCP, port 5060 by default. */
+/**
+ * {@code osprey run pcscf}: the UE's first hop (TS 24.229 §5.2), on UDP and TCP (port 5060 by default) and on TLS
+ * (5061 by default, RFC 3261 §26.3.1, with a development certificate unless a key store is configured).
+ */
 final class PcscfRole extends CscfRole {
+
+    private PcscfPolicy policy;
 
     PcscfRole(RoleContext context) {
         super("pcscf", context);
@@ -32,11 +45,49 @@ final class PcscfRole extends CscfRole {
     public void start() throws Exception {
         PcscfConfig config = config();
         PcscfSettings settings = new PcscfSettings(config.listen(), config.port(), env.home(), env.icscfUri(),
-                config.visitedNetworkId() == null ? env.home() : config.visitedNetworkId(), config.emergencyRoute());
+                config.visitedNetworkId() == null ? env.home() : config.visitedNetworkId(), config.emergencyRoute(),
+                config.secAgreeSettings());
         IcidGenerator icids = new IcidGenerator("pcscf");
-        PcscfPolicy policy = new PcscfPolicy(settings, icids::next, Clock.systemUTC());
+        policy = new PcscfPolicy(settings, icids::next, Clock.systemUTC());
+        NextHops nextHops = env.nextHops();
         // UEs reach the P-CSCF by address, so it advertises its listen address in Path and Record-Route.
-        NextHops nextHops = startNode(config.listen(), policy, true, policy::expire);
+        node = CscfNode.start(name(), stackSettings(config), policy.proxyRequireTags(), localAddresses(config),
+                nextHops, policy, true, policy::expire);
         policy.bind(node.stack().transactions(), nextHops);
+    }
+
+    /** The CSCFs' stack settings with the P-CSCF's own listeners: UDP and TCP on one port, TLS on another. */
+    private SipStackSettings stackSettings(PcscfConfig config) {
+        SipStackSettings shared = env.stack(config.listen(), config.port());
+        TransportConfig base = shared.transport();
+        TransportConfig transport = new TransportConfig(base.bindAddress(), config.port(), config.port(),
+                config.tlsPort(), config.tlsKeyStore(), base.advertisedHost(), base.udpMtuLimit(),
+                base.idleTimeoutSeconds());
+        return new SipStackSettings(transport, shared.limits(), shared.timers(), shared.lanes(), shared.laneQueue(),
+                shared.rejectAbove(), shared.retryAfter(), shared.ioThreads());
+    }
+
+    private LocalAddresses localAddresses(PcscfConfig config) {
+        Map<TransportProtocol, Integer> ports = new EnumMap<>(TransportProtocol.class);
+        ports.put(TransportProtocol.UDP, config.port());
+        ports.put(TransportProtocol.TCP, config.port());
+        if (config.tlsPort() > 0) {
+            ports.put(TransportProtocol.TLS, config.tlsPort());
+        }
+        return new LocalAddresses(config.listen(), Set.of(env.name("pcscf"), config.listen()), ports);
+    }
+
+    /** The P-CSCF's policy once started: its registration cache answers where a request for a contact would go. */
+    PcscfPolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public String describe() {
+        PcscfConfig config = config();
+        return "pcscf ready on " + config.listen() + ":" + config.port() + " (udp, tcp"
+                + (config.tlsPort() > 0 ? "; tls on " + config.tlsPort() : "") + ") as sip:" + env.name("pcscf")
+                + ":" + config.port()
+                + (config.secAgree().isEmpty() ? "" : ", sec-agree " + String.join(", ", config.secAgree()));
     }
 }

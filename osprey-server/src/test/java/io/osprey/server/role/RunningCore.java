@@ -32,13 +32,24 @@ final class RunningCore implements AutoCloseable {
 
     /** As {@link #start(Path)}, with the I-CSCF hiding the home network's topology when asked. */
     static RunningCore start(Path dir, boolean topologyHiding) throws Exception {
+        return start(dir, topologyHiding, "");
+    }
+
+    /**
+     * As {@link #start(Path, boolean)}, with more keys for the {@code pcscf} section ({@code key: value} lines, each
+     * indented by two spaces, e.g. {@code "  sec-agree: [digest]\n"}). The P-CSCF's TLS listener is on a fresh port,
+     * with its development certificate under {@code dir}.
+     */
+    static RunningCore start(Path dir, boolean topologyHiding, String pcscfKeys) throws Exception {
         String yaml = """
                 home-domain: %s
                 hss:
                   port: %d
                 pcscf:
                   port: %d
-                icscf:
+                  tls-port: %d
+                  tls-key-store: %s
+                %sicscf:
                   port: %d
                   topology-hiding: %s
                 scscf:
@@ -48,7 +59,8 @@ final class RunningCore implements AutoCloseable {
                 store:
                   url: sqlite:%s
                 """.formatted(DOMAIN, FreePorts.udpAndTcp(), FreePorts.udpAndTcp(), FreePorts.udpAndTcp(),
-                topologyHiding, FreePorts.udpAndTcp(), dir.resolve("scscf-registrations.txt"), dir.resolve("osprey.db"));
+                dir.resolve("tls").resolve("pcscf.p12"), pcscfKeys, FreePorts.udpAndTcp(), topologyHiding,
+                FreePorts.udpAndTcp(), dir.resolve("scscf-registrations.txt"), dir.resolve("osprey.db"));
         OspreyConfig config = new ConfigLoader().parse(yaml);
         RoleContext context = new RoleContext(config);
         List<Role> started = new ArrayList<>();
@@ -76,6 +88,15 @@ final class RunningCore implements AutoCloseable {
 
     int pcscfPort() {
         return context.config().pcscf().port();
+    }
+
+    java.net.InetSocketAddress pcscfTls() {
+        return new java.net.InetSocketAddress("127.0.0.1", context.config().pcscf().tlsPort());
+    }
+
+    PcscfRole pcscfRole() {
+        return roles.stream().filter(PcscfRole.class::isInstance).map(PcscfRole.class::cast).findFirst()
+                .orElseThrow();
     }
 
     io.osprey.hss.store.SubscriberStore store() {

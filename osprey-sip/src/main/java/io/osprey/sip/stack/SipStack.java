@@ -17,6 +17,7 @@ import io.osprey.sip.transport.MessageSender;
 import io.osprey.sip.transport.SipTransports;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -46,10 +47,20 @@ public final class SipStack implements AutoCloseable {
     private TransactionLayer layer;
 
     public SipStack(SipStackSettings settings) {
+        this(settings, Set.of());
+    }
+
+    /**
+     * A stack whose validation accepts {@code proxyRequireTags} in Proxy-Require (RFC 3261 §16.3 step 5); other
+     * option tags there are answered 420 with Unsupported. A P-CSCF with RFC 3329 security agreement configured
+     * accepts {@code sec-agree}.
+     */
+    public SipStack(SipStackSettings settings, Set<String> proxyRequireTags) {
         this.settings = settings;
         this.lanes = new Lanes("sip-lane", settings.lanes(), settings.laneQueue());
         this.transports = new SipTransports(settings.transport(), settings.limits(), this::dispatch, settings.ioThreads());
-        this.validator = SipRequestValidator.builder(SipRequestValidator.Role.PROXY).build();
+        this.validator = SipRequestValidator.builder(SipRequestValidator.Role.PROXY).optionTags(proxyRequireTags)
+                .build();
     }
 
     /** What the transaction user sends through. Usable before {@link #start}. */

@@ -182,28 +182,7 @@ public final class SipTransports implements MessageSender, AutoCloseable {
     private void send(SipMessage message, Hop hop, Consumer<Throwable> onFailure) {
         TransportProtocol transport = hop.transport();
         if (transport == TransportProtocol.UDP) {
-            if (udp == null) {
-                onFailure.accept(new IOException("no UDP listener to send from"));
-                return;
-            }
-            ByteBuf buf = udp.alloc().ioBuffer(1024);
-            WireCodec.encode(message, buf);
-            // RFC 3261 §18.1.1 asks for TCP above the MTU limit; for responses, and when no TCP
-            // path exists, UDP fragmentation is still better than no delivery.
-            if (message instanceof SipRequest && buf.readableBytes() > config.udpMtuLimit() && tcpClient != null
-                    && WireCodec.canSwitchToTcp((SipRequest) message)) {
-                buf.release();
-                send(WireCodec.withTransport((SipRequest) message, TransportProtocol.TCP, tcpLocal),
-                        new Hop(TransportProtocol.TCP, hop.address()), onFailure);
-                return;
-            }
-            stats.sent(transport);
-            trace.outbound(message, transport, hop.address());
-            udp.writeAndFlush(new DatagramPacket(buf, hop.address())).addListener(future -> {
-                if (!future.isSuccess()) {
-                    onFailure.accept(future.cause());
-                }
-            });
+            sendUdp(message, hop, onFailure, true);
             return;
         }
         Channel existing = connections.get(transport, hop.address());
@@ -226,12 +205,52 @@ public final class SipTransports implements MessageSender, AutoCloseable {
         });
     }
 
+    private void sendUdp(SipMessage message, Hop hop, Consumer<Throwable> onFailure, boolean mayUseTcp) {
+        if (udp == null) {
+            onFailure.accept(new IOException("no UDP listener to send from"));
+            return;
+        }
+        ByteBuf buf = udp.alloc().ioBuffer(1024);
+        WireCodec.encode(message, buf);
+        // RFC 3261 §18.1.1 asks for TCP above the MTU limit; for responses, and when no TCP
+        // path exists, UDP fragmentation is still better than no delivery.
+        if (mayUseTcp && message instanceof SipRequest request && buf.readableBytes() > config.udpMtuLimit()
+                && tcpClient != null && WireCodec.canSwitchToTcp(request)) {
+            buf.release();
+            // §18.1.1: when the connection cannot be made (a reset: nothing listens on TCP there, as behind a NAT
+            // that only kept the UDP binding) the request goes over UDP after all.
+            send(WireCodec.withTransport(request, TransportProtocol.TCP, tcpLocal),
+                    new Hop(TransportProtocol.TCP, hop.address()), tcpFailed -> sendUdp(message, hop, onFailure, false));
+            return;
+        }
+        stats.sent(TransportProtocol.UDP);
+        trace.outbound(message, TransportProtocol.UDP, hop.address());
+        writeInOrder(udp, new DatagramPacket(buf, hop.address()), onFailure);
+    }
+
     private void write(Channel channel, SipMessage message, TransportProtocol transport, Consumer<Throwable> onFailure) {
         ByteBuf buf = channel.alloc().ioBuffer(1024);
         WireCodec.encode(message, buf);
         stats.sent(transport);
         trace.outbound(message, transport, channel.remoteAddress());
-        channel.writeAndFlush(buf).addListener(future -> {
+        writeInOrder(channel, buf, onFailure);
+    }
+
+    /**
+     * Writes in the order sends were made, whichever thread makes them. On the channel's own event loop (an I/O
+     * thread running lane work in place) a write would go out at once, ahead of writes lane threads queued on that
+     * loop a moment before, e.g. a 200 overtaking the 180 of the same call; so it queues behind them.
+     */
+    private static void writeInOrder(Channel channel, Object message, Consumer<Throwable> onFailure) {
+        if (channel.eventLoop().inEventLoop()) {
+            channel.eventLoop().execute(() -> writeNow(channel, message, onFailure));
+        } else {
+            writeNow(channel, message, onFailure);
+        }
+    }
+
+    private static void writeNow(Channel channel, Object message, Consumer<Throwable> onFailure) {
+        channel.writeAndFlush(message).addListener(future -> {
             if (!future.isSuccess()) {
                 onFailure.accept(future.cause());
             }

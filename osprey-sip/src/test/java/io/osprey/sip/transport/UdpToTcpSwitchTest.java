@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * RFC 3261 §18.1.1: a request larger than the UDP limit for a UDP hop goes over TCP to the same address and
- * port, with its top Via rewritten to say TCP and the sender's TCP port.
+ * port, with its top Via rewritten to say TCP and the sender's TCP port; over UDP after all when that connection
+ * is refused.
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class UdpToTcpSwitchTest {
@@ -57,6 +58,29 @@ class UdpToTcpSwitchTest {
             assertThat(atAlice.source().transport()).isEqualTo(TransportProtocol.TCP);
             assertThat(((SipResponse) atAlice.message()).statusCode()).isEqualTo(200);
             assertThat(alice.transports.stats().sentCount(TransportProtocol.UDP)).isZero();
+            assertThat(alice.failures()).isEmpty();
+        }
+    }
+
+    @Test
+    void largeRequestGoesOverUdpAfterAllWhenNothingListensOnTcp() throws Exception {
+        // §18.1.1: a TCP reset on a connection tried only for the size means "retry using UDP"; a UE behind a NAT
+        // that keeps only its UDP binding is reached that way.
+        try (LoopbackPeer alice = LoopbackPeer.start(UdpToTcpSwitchTest::smallMtu);
+             LoopbackPeer bob = LoopbackPeer.start(LoopbackPeer::udpOnly)) {
+            int aliceUdp = alice.address(TransportProtocol.UDP).getPort();
+            byte[] body = "y".repeat(MTU_LIMIT).getBytes(StandardCharsets.US_ASCII);
+            SipRequest large = SipText.request("MESSAGE",
+                            "SIP/2.0/UDP 127.0.0.1:" + aliceUdp + ";branch=z9hG4bKudpagain;rport", "switch-back")
+                    .toBuilder().body("text/plain", body).build();
+
+            alice.send(large, bob.hop(TransportProtocol.UDP));
+            InboundMessage atBob = bob.next();
+
+            assertThat(atBob.source().transport()).isEqualTo(TransportProtocol.UDP);
+            assertThat(atBob.message().topVia().transport()).isEqualTo("UDP");
+            assertThat(atBob.message().topVia().port()).isEqualTo(aliceUdp);
+            assertThat(atBob.message().bodyBytes()).isEqualTo(body);
             assertThat(alice.failures()).isEmpty();
         }
     }
