@@ -41,6 +41,11 @@ final class RunningCore implements AutoCloseable {
      * with its development certificate under {@code dir}.
      */
     static RunningCore start(Path dir, boolean topologyHiding, String pcscfKeys) throws Exception {
+        return start(dir, topologyHiding, pcscfKeys, "");
+    }
+
+    /** As {@link #start(Path, boolean, String)}, with more keys for the {@code icscf} section, indented alike. */
+    static RunningCore start(Path dir, boolean topologyHiding, String pcscfKeys, String icscfKeys) throws Exception {
         String yaml = """
                 home-domain: %s
                 hss:
@@ -52,14 +57,14 @@ final class RunningCore implements AutoCloseable {
                 %sicscf:
                   port: %d
                   topology-hiding: %s
-                scscf:
+                %sscscf:
                   port: %d
                   state-file: %s
                   min-expires: 1s
                 store:
                   url: sqlite:%s
                 """.formatted(DOMAIN, FreePorts.udpAndTcp(), FreePorts.udpAndTcp(), FreePorts.udpAndTcp(),
-                dir.resolve("tls").resolve("pcscf.p12"), pcscfKeys, FreePorts.udpAndTcp(), topologyHiding,
+                dir.resolve("tls").resolve("pcscf.p12"), pcscfKeys, FreePorts.udpAndTcp(), topologyHiding, icscfKeys,
                 FreePorts.udpAndTcp(), dir.resolve("scscf-registrations.txt"), dir.resolve("osprey.db"));
         OspreyConfig config = new ConfigLoader().parse(yaml);
         RoleContext context = new RoleContext(config);

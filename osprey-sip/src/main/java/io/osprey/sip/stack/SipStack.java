@@ -59,7 +59,9 @@ public final class SipStack implements AutoCloseable {
         this.settings = settings;
         this.lanes = new Lanes("sip-lane", settings.lanes(), settings.laneQueue());
         this.transports = new SipTransports(settings.transport(), settings.limits(), this::dispatch, settings.ioThreads());
-        this.validator = SipRequestValidator.builder(SipRequestValidator.Role.PROXY).optionTags(proxyRequireTags)
+        // urn: too: service URNs (RFC 5031) are the Request-URI of emergency calls a P-CSCF must recognise
+        this.validator = SipRequestValidator.builder(SipRequestValidator.Role.PROXY)
+                .uriSchemes(Set.of("sip", "sips", "tel", "urn")).optionTags(proxyRequireTags)
                 .build();
     }
 
