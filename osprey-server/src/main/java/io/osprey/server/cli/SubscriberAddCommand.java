@@ -28,20 +28,8 @@ final class SubscriberAddCommand extends SubscriberCommand.Base {
     @Option(names = "--subscription-id", description = "Subscription id (default: the IMPI).")
     String subscriptionId;
 
-    @Option(names = "--k", description = "Subscriber key K, 32 hex digits.")
-    String k;
-
-    @Option(names = "--op", description = "Operator variant OP, 32 hex digits.")
-    String op;
-
-    @Option(names = "--opc", description = "Derived OPc, 32 hex digits.")
-    String opc;
-
-    @Option(names = "--amf", description = "AMF, 4 hex digits (default 8000).")
-    String amf;
-
-    @Option(names = "--sqn", description = "SQN of the first vector (default 0).")
-    Long sqn;
+    @Mixin
+    AkaKeyOptions aka;
 
     @Mixin
     SubscriberPasswordOptions passwords;
@@ -64,20 +52,14 @@ final class SubscriberAddCommand extends SubscriberCommand.Base {
     @Override
     JsonNode run(SubscriberClient client) throws SubscriberClientException, IOException,
             SubscriberCommand.UsageProblem {
-        SubscriberCommand.requireCredentials(k != null || op != null || opc != null || amf != null, passwords);
+        SubscriberCommand.requireCredentials(aka.given(), passwords);
         String password = passwords.password(stdin());
         ObjectNode body = JSON.createObjectNode();
         SubscriberCommand.put(body, "impi", impi);
         SubscriberCommand.put(body, "impu", impu);
         SubscriberCommand.put(body, "tel", tel == null || tel.startsWith("tel:") ? tel : "tel:" + tel);
         SubscriberCommand.put(body, "subscriptionId", subscriptionId);
-        SubscriberCommand.put(body, "k", k);
-        SubscriberCommand.put(body, "op", op);
-        SubscriberCommand.put(body, "opc", opc);
-        SubscriberCommand.put(body, "amf", amf);
-        if (sqn != null) {
-            body.put("sqn", sqn);
-        }
+        aka.putInto(body);
         SubscriberCommand.put(body, "password", password);
         SubscriberCommand.put(body, "profile", profile);
         if (ifcTemplates != null) {

@@ -113,20 +113,8 @@ final class SubscriberIdentityCommands {
         @Option(names = "--impi", required = true, description = "The new private identity, user@realm.")
         String impi;
 
-        @Option(names = "--k", description = "Subscriber key K, 32 hex digits.")
-        String k;
-
-        @Option(names = "--op", description = "Operator variant OP, 32 hex digits.")
-        String op;
-
-        @Option(names = "--opc", description = "Derived OPc, 32 hex digits.")
-        String opc;
-
-        @Option(names = "--amf", description = "AMF, 4 hex digits (default 8000).")
-        String amf;
-
-        @Option(names = "--sqn", description = "SQN of the first vector (default 0).")
-        Long sqn;
+        @Mixin
+        AkaKeyOptions aka;
 
         @Mixin
         SubscriberPasswordOptions passwords;
@@ -145,16 +133,10 @@ final class SubscriberIdentityCommands {
 
         @Override
         JsonNode run(SubscriberClient client) throws SubscriberClientException, IOException, UsageProblem {
-            SubscriberCommand.requireCredentials(k != null || op != null || opc != null || amf != null, passwords);
+            SubscriberCommand.requireCredentials(aka.given(), passwords);
             ObjectNode body = JSON.createObjectNode();
             body.put("impi", impi);
-            SubscriberCommand.put(body, "k", k);
-            SubscriberCommand.put(body, "op", op);
-            SubscriberCommand.put(body, "opc", opc);
-            SubscriberCommand.put(body, "amf", amf);
-            if (sqn != null) {
-                body.put("sqn", sqn);
-            }
+            aka.putInto(body);
             SubscriberCommand.put(body, "password", passwords.password(stdin()));
             JsonNode added = client.send(Operation.ADD_PRIVATE_IDENTITY, subscriber, null, null, "application/json",
                     JSON.writeValueAsBytes(body));
