@@ -6,6 +6,8 @@
 #
 #   bench/proxy-load.sh [calls] [rate]        defaults: 20000 calls at 1000 calls/s
 #   OSPREY_ONLY=1 bench/proxy-load.sh         skip Kamailio
+#   OSPREY_BUILD_DIR=target-x bench/...       run the build of ./mvnw package -Dosprey.buildDir=target-x as is
+#   OSPREY_JAVA_OPTS='...' bench/...          extra JVM flags for the proxy (e.g. a JFR recording)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -42,7 +44,9 @@ run_load() { # name pid...
   sleep 0.5
   before=$(cpu_seconds "$@")
   start=$(date +%s.%N)
+  # -timeout bounds a run whose last calls wait forever (SIPp's uac has no timeout of its own after a 100).
   (cd "$work" && sipp "127.0.0.1:$proxy_port" -sn uac -i 127.0.0.1 -p "$uac_port" -m "$calls" -r "$rate" -nostdin \
+    -timeout "$(( calls / rate * 2 + 90 ))s" \
     -trace_stat -stf "$work/$name-stats.csv" -fd 1 -trace_rtt -rtt_freq 1 >"$work/$name-uac.out" 2>&1) || true
   end=$(date +%s.%N)
   after=$(cpu_seconds "$@")

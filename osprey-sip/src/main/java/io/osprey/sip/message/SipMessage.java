@@ -40,8 +40,16 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     private List<NameAddress> contacts;
     private List<NameAddress> routes;
     private List<NameAddress> recordRoutes;
+    /** Parsed list values taken over from a builder's origin, under values pushed since; null when none. */
+    private ListSeeds seeds;
 
     SipMessage(SipHeader[] headers, byte[] bodySrc, int bodyOffset, int bodyLength, SyntaxLimits limits) {
+        this(headers, bodySrc, bodyOffset, bodyLength, limits, null);
+    }
+
+    /** A message built from a builder: takes over what {@code changes} says its origin parsed and is unchanged. */
+    SipMessage(SipHeader[] headers, byte[] bodySrc, int bodyOffset, int bodyLength, SyntaxLimits limits,
+               FieldChanges changes) {
         if (bodyOffset < 0 || bodyLength < 0 || bodyOffset + bodyLength > bodySrc.length) {
             throw new IllegalArgumentException("body range " + bodyOffset + "+" + bodyLength + " outside array");
         }
@@ -50,6 +58,58 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         this.bodyOffset = bodyOffset;
         this.bodyLength = bodyLength;
         this.limits = limits;
+        if (changes != null && changes.origin != null && changes.origin.limits == limits) {
+            inherit(changes);
+        }
+    }
+
+    private void inherit(FieldChanges changes) {
+        SipMessage origin = changes.origin;
+        if (changes.keeps(FieldChanges.FROM)) {
+            from = origin.from;
+        }
+        if (changes.keeps(FieldChanges.TO)) {
+            to = origin.to;
+        }
+        if (changes.keeps(FieldChanges.CALL_ID)) {
+            callId = origin.callId;
+        }
+        if (changes.keeps(FieldChanges.CSEQ)) {
+            cseq = origin.cseq;
+        }
+        if (changes.keeps(FieldChanges.MAX_FORWARDS)) {
+            maxForwards = origin.maxForwards;
+        }
+        if (changes.keeps(FieldChanges.EXPIRES)) {
+            expires = origin.expires;
+        }
+        if (changes.keeps(FieldChanges.CONTACT)) {
+            contacts = origin.contacts;
+        }
+        List<Via> viaTail = changes.tail(FieldChanges.VIA, origin.vias);
+        List<NameAddress> routeTail = changes.tail(FieldChanges.ROUTE, origin.routes);
+        List<NameAddress> recordRouteTail = changes.tail(FieldChanges.RECORD_ROUTE, origin.recordRoutes);
+        int viaTop = changes.pushedFields(FieldChanges.VIA);
+        int routeTop = changes.pushedFields(FieldChanges.ROUTE);
+        int recordRouteTop = changes.pushedFields(FieldChanges.RECORD_ROUTE);
+        if (viaTail != null && viaTop == 0) {
+            vias = viaTail;
+        }
+        if (routeTail != null && routeTop == 0) {
+            routes = routeTail;
+        }
+        if (recordRouteTail != null && recordRouteTop == 0) {
+            recordRoutes = recordRouteTail;
+        }
+        if ((viaTail != null && viaTop > 0) || (routeTail != null && routeTop > 0)
+                || (recordRouteTail != null && recordRouteTop > 0)) {
+            seeds = new ListSeeds(viaTail, viaTop, routeTail, routeTop, recordRouteTail, recordRouteTop);
+        }
+    }
+
+    /** Lists whose lower values were parsed in a builder's origin; the top {@code n} fields were pushed since. */
+    private record ListSeeds(List<Via> viaTail, int viaTop, List<NameAddress> routeTail, int routeTop,
+                             List<NameAddress> recordRouteTail, int recordRouteTop) {
     }
 
     /** The start line without CRLF: {@code INVITE sip:bob@example.com SIP/2.0} or {@code SIP/2.0 200 OK}. */
@@ -172,9 +232,23 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     public List<Via> vias() {
         List<Via> v = vias;
         if (v == null) {
-            List<Via> parsed = new ArrayList<>(2);
-            for (String value : values(SipHeaderName.VIA)) {
-                parsed.add(Via.parse(value, limits));
+            ListSeeds s = seeds;
+            boolean seeded = s != null && s.viaTail() != null;
+            int top = seeded ? s.viaTop() : Integer.MAX_VALUE;
+            List<Via> parsed = new ArrayList<>(seeded ? top + s.viaTail().size() : 2);
+            int fields = 0;
+            for (SipHeader h : headers) {
+                if (h.known() == SipHeaderName.VIA) {
+                    if (fields++ == top) {
+                        break;
+                    }
+                    for (String value : h.values()) {
+                        parsed.add(Via.parse(value, limits));
+                    }
+                }
+            }
+            if (seeded) {
+                parsed.addAll(s.viaTail());
             }
             v = List.copyOf(parsed);
             vias = v;
@@ -296,7 +370,9 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     public List<NameAddress> routes() {
         List<NameAddress> r = routes;
         if (r == null) {
-            r = nameAddresses(SipHeaderName.ROUTE);
+            ListSeeds s = seeds;
+            r = s != null && s.routeTail() != null ? seeded(SipHeaderName.ROUTE, s.routeTop(), s.routeTail())
+                    : nameAddresses(SipHeaderName.ROUTE);
             routes = r;
         }
         return r;
@@ -306,10 +382,31 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     public List<NameAddress> recordRoutes() {
         List<NameAddress> r = recordRoutes;
         if (r == null) {
-            r = nameAddresses(SipHeaderName.RECORD_ROUTE);
+            ListSeeds s = seeds;
+            r = s != null && s.recordRouteTail() != null
+                    ? seeded(SipHeaderName.RECORD_ROUTE, s.recordRouteTop(), s.recordRouteTail())
+                    : nameAddresses(SipHeaderName.RECORD_ROUTE);
             recordRoutes = r;
         }
         return r;
+    }
+
+    /** The values of the first {@code top} fields of {@code name}, parsed, then {@code tail}. */
+    private List<NameAddress> seeded(SipHeaderName name, int top, List<NameAddress> tail) {
+        List<NameAddress> out = new ArrayList<>(top + tail.size());
+        int fields = 0;
+        for (SipHeader h : headers) {
+            if (h.known() == name) {
+                if (fields++ == top) {
+                    break;
+                }
+                for (String value : h.values()) {
+                    out.add(NameAddress.parse(name.canonical(), value, limits));
+                }
+            }
+        }
+        out.addAll(tail);
+        return List.copyOf(out);
     }
 
     /** The values of any name-addr list header (Path, Service-Route, P-Asserted-Identity...), parsed. */
@@ -377,13 +474,17 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         int bodyOffset;
         int bodyLength;
         final SyntaxLimits limits;
+        /** What changed since the origin message, whose parsed fields the built message reuses where unchanged. */
+        final FieldChanges changes;
 
-        Builder(SipHeader[] headers, byte[] bodySrc, int bodyOffset, int bodyLength, SyntaxLimits limits) {
+        Builder(SipHeader[] headers, byte[] bodySrc, int bodyOffset, int bodyLength, SyntaxLimits limits,
+                FieldChanges changes) {
             this.headers = new HeaderListEditor(headers);
             this.bodySrc = bodySrc;
             this.bodyOffset = bodyOffset;
             this.bodyLength = bodyLength;
             this.limits = limits;
+            this.changes = changes;
         }
 
         abstract B self();
@@ -393,37 +494,46 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
         /** Inserts a field before the first field of that name (top of Via, Route, Record-Route), else first. */
         public B addFirst(String name, String value) {
-            headers.addFirst(SipHeader.of(name, value));
+            SipHeader field = SipHeader.of(name, value);
+            headers.addFirst(field);
+            changes.pushed(field.known());
             return self();
         }
 
         /** Appends a field after the last field of that name, else at the end. */
         public B add(String name, String value) {
-            headers.addLast(SipHeader.of(name, value));
+            SipHeader field = SipHeader.of(name, value);
+            headers.addLast(field);
+            changes.changed(field.known());
             return self();
         }
 
         /** Appends an existing field (raw bytes kept) after the last of its name, else at the end. */
         public B add(SipHeader field) {
             headers.addLast(field);
+            changes.changed(field.known());
             return self();
         }
 
         /** Removes the first value of {@code name} (pops the top Via or Route), even inside a comma list. */
         public B removeFirst(String name) {
             headers.removeFirstValue(name);
+            changes.popped(SipHeaderName.lookup(name));
             return self();
         }
 
         /** Replaces the first field of {@code name} in place and drops the others; appends when absent. */
         public B set(String name, String value) {
-            headers.set(SipHeader.of(name, value));
+            SipHeader field = SipHeader.of(name, value);
+            headers.set(field);
+            changes.changed(field.known());
             return self();
         }
 
         /** Removes every field of {@code name}. */
         public B remove(String name) {
             headers.removeAll(name);
+            changes.changed(SipHeaderName.lookup(name));
             return self();
         }
 

@@ -13,8 +13,8 @@ public final class SipRequest extends SipMessage {
     private final Uri requestUri;
 
     private SipRequest(String method, Uri requestUri, SipHeader[] headers, byte[] bodySrc, int bodyOffset,
-                       int bodyLength, SyntaxLimits limits) {
-        super(headers, bodySrc, bodyOffset, bodyLength, limits);
+                       int bodyLength, SyntaxLimits limits, FieldChanges changes) {
+        super(headers, bodySrc, bodyOffset, bodyLength, limits, changes);
         this.method = checkMethod(method);
         this.sipMethod = SipMethod.of(method);
         this.requestUri = Objects.requireNonNull(requestUri, "requestUri");
@@ -27,13 +27,13 @@ public final class SipRequest extends SipMessage {
     public static SipRequest fromParts(String method, Uri requestUri, SipHeader[] headers, byte[] bodySrc,
                                        int bodyOffset, int bodyLength, SyntaxLimits limits) {
         return new SipRequest(SipMethod.intern(method), requestUri, headers.clone(), bodySrc, bodyOffset,
-                bodyLength, limits);
+                bodyLength, limits, null);
     }
 
     /** A builder for a new request with no header fields and no body (for a UAC). */
     public static Builder builder(String method, Uri requestUri) {
         return new Builder(checkMethod(method), requestUri, new SipHeader[0], new byte[0], 0, 0,
-                SyntaxLimits.DEFAULTS);
+                SyntaxLimits.DEFAULTS, new FieldChanges(null));
     }
 
     private static String checkMethod(String method) {
@@ -75,7 +75,8 @@ public final class SipRequest extends SipMessage {
 
     @Override
     public Builder toBuilder() {
-        return new Builder(method, requestUri, headerArray(), bodySrc(), bodyOffset(), contentLength(), limits());
+        return new Builder(method, requestUri, headerArray(), bodySrc(), bodyOffset(), contentLength(), limits(),
+                new FieldChanges(this));
     }
 
     /** Builds a request; fields not touched keep their raw bytes. */
@@ -84,8 +85,8 @@ public final class SipRequest extends SipMessage {
         private Uri requestUri;
 
         Builder(String method, Uri requestUri, SipHeader[] headers, byte[] bodySrc, int bodyOffset, int bodyLength,
-                SyntaxLimits limits) {
-            super(headers, bodySrc, bodyOffset, bodyLength, limits);
+                SyntaxLimits limits, FieldChanges changes) {
+            super(headers, bodySrc, bodyOffset, bodyLength, limits, changes);
             this.method = method;
             this.requestUri = Objects.requireNonNull(requestUri, "requestUri");
         }
@@ -110,7 +111,7 @@ public final class SipRequest extends SipMessage {
         @Override
         public SipRequest build() {
             return new SipRequest(SipMethod.intern(method), requestUri, headerArray(), bodySrc, bodyOffset,
-                    bodyLength, limits);
+                    bodyLength, limits, changes);
         }
     }
 }

@@ -9,8 +9,8 @@ public final class SipResponse extends SipMessage {
     private final String reasonPhrase;
 
     private SipResponse(int statusCode, String reasonPhrase, SipHeader[] headers, byte[] bodySrc, int bodyOffset,
-                        int bodyLength, SyntaxLimits limits) {
-        super(headers, bodySrc, bodyOffset, bodyLength, limits);
+                        int bodyLength, SyntaxLimits limits, FieldChanges changes) {
+        super(headers, bodySrc, bodyOffset, bodyLength, limits, changes);
         this.statusCode = checkStatus(statusCode);
         this.reasonPhrase = checkReason(reasonPhrase);
     }
@@ -21,12 +21,14 @@ public final class SipResponse extends SipMessage {
      */
     public static SipResponse fromParts(int statusCode, String reasonPhrase, SipHeader[] headers, byte[] bodySrc,
                                         int bodyOffset, int bodyLength, SyntaxLimits limits) {
-        return new SipResponse(statusCode, reasonPhrase, headers.clone(), bodySrc, bodyOffset, bodyLength, limits);
+        return new SipResponse(statusCode, reasonPhrase, headers.clone(), bodySrc, bodyOffset, bodyLength, limits,
+                null);
     }
 
     /** A builder for a response with no header fields; {@code reason} null for the standard phrase. */
     public static Builder builder(int statusCode, String reason) {
-        return new Builder(statusCode, reason, new SipHeader[0], new byte[0], 0, 0, SyntaxLimits.DEFAULTS);
+        return new Builder(statusCode, reason, new SipHeader[0], new byte[0], 0, 0, SyntaxLimits.DEFAULTS,
+                new FieldChanges(null));
     }
 
     /**
@@ -37,14 +39,16 @@ public final class SipResponse extends SipMessage {
      * @param reason the reason phrase, or null for the standard one
      */
     public static Builder forRequest(SipRequest request, int statusCode, String reason) {
-        Builder b = builder(statusCode, reason);
+        // The copied fields are read under the request's limits, and keep what the request parsed of them.
+        Builder b = new Builder(statusCode, reason, new SipHeader[0], new byte[0], 0, 0, request.limits(),
+                FieldChanges.responseTo(request));
         for (int i = 0; i < request.headerCount(); i++) {
             SipHeader h = request.headerField(i);
             SipHeaderName name = h.known();
             if (name == SipHeaderName.VIA || name == SipHeaderName.FROM || name == SipHeaderName.TO
                     || name == SipHeaderName.CALL_ID || name == SipHeaderName.CSEQ
                     || (name == SipHeaderName.TIMESTAMP && statusCode == 100)) {
-                b.add(h);
+                b.headers.addLast(h); // copied in order: the fields, and what was parsed of them, stay the same
             }
         }
         return b;
@@ -95,7 +99,7 @@ public final class SipResponse extends SipMessage {
     @Override
     public Builder toBuilder() {
         return new Builder(statusCode, reasonPhrase, headerArray(), bodySrc(), bodyOffset(), contentLength(),
-                limits());
+                limits(), new FieldChanges(this));
     }
 
     /** Builds a response; fields not touched keep their raw bytes. */
@@ -104,8 +108,8 @@ public final class SipResponse extends SipMessage {
         private String reason;
 
         Builder(int statusCode, String reason, SipHeader[] headers, byte[] bodySrc, int bodyOffset, int bodyLength,
-                SyntaxLimits limits) {
-            super(headers, bodySrc, bodyOffset, bodyLength, limits);
+                SyntaxLimits limits, FieldChanges changes) {
+            super(headers, bodySrc, bodyOffset, bodyLength, limits, changes);
             status(statusCode, reason);
         }
 
@@ -141,7 +145,8 @@ public final class SipResponse extends SipMessage {
 
         @Override
         public SipResponse build() {
-            return new SipResponse(statusCode, reason, headerArray(), bodySrc, bodyOffset, bodyLength, limits);
+            return new SipResponse(statusCode, reason, headerArray(), bodySrc, bodyOffset, bodyLength, limits,
+                    changes);
         }
     }
 }

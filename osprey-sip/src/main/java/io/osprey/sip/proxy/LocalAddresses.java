@@ -19,11 +19,23 @@ public final class LocalAddresses {
     private final String advertisedHost;
     private final Set<String> hosts;
     private final Map<TransportProtocol, Integer> ports;
+    /** Record-Route values and Via prefixes by transport, built once: every forwarded request needs them. */
+    private final Map<TransportProtocol, String> recordRoutes = new EnumMap<>(TransportProtocol.class);
+    private final Map<TransportProtocol, String> viaPrefixes = new EnumMap<>(TransportProtocol.class);
 
     public LocalAddresses(String advertisedHost, Set<String> aliases, Map<TransportProtocol, Integer> ports) {
         this.advertisedHost = advertisedHost;
         this.hosts = aliases.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
         this.ports = new EnumMap<>(ports);
+        for (TransportProtocol transport : TransportProtocol.values()) {
+            StringBuilder uri = new StringBuilder("<sip:").append(hostForUri()).append(':').append(port(transport));
+            if (transport != TransportProtocol.UDP) {
+                uri.append(";transport=").append(transport.name().toLowerCase(Locale.ROOT));
+            }
+            recordRoutes.put(transport, uri.append(";lr>").toString());
+            viaPrefixes.put(transport, "SIP/2.0/" + transport.viaName() + " " + hostForUri() + ":" + port(transport)
+                    + ";branch=");
+        }
     }
 
     public String advertisedHost() {
@@ -61,16 +73,12 @@ public final class LocalAddresses {
 
     /** The URI this proxy puts in Record-Route for messages on {@code transport} (RFC 3261 §16.6 step 4). */
     public String recordRoute(TransportProtocol transport) {
-        StringBuilder uri = new StringBuilder("<sip:").append(hostForUri()).append(':').append(port(transport));
-        if (transport != TransportProtocol.UDP) {
-            uri.append(";transport=").append(transport.name().toLowerCase(Locale.ROOT));
-        }
-        return uri.append(";lr>").toString();
+        return recordRoutes.get(transport);
     }
 
     /** The Via value for a request this proxy sends on {@code transport} with {@code branch}. */
     public String via(TransportProtocol transport, String branch) {
-        return "SIP/2.0/" + transport.viaName() + " " + hostForUri() + ":" + port(transport) + ";branch=" + branch;
+        return viaPrefixes.get(transport).concat(branch);
     }
 
     private String hostForUri() {

@@ -2,6 +2,8 @@ package io.osprey.sip.proxy;
 
 import io.osprey.sip.message.Branch;
 import io.osprey.sip.message.NameAddress;
+import io.osprey.sip.message.SipHeader;
+import io.osprey.sip.message.SipHeaderName;
 import io.osprey.sip.message.SipRequest;
 import io.osprey.sip.message.Via;
 import java.util.concurrent.ThreadLocalRandom;
@@ -64,14 +66,36 @@ public final class LoopDetector {
         hash = mix(hash, from == null ? null : from.tag());
         hash = mix(hash, to == null ? null : to.tag());
         hash = mix(hash, request.callId() == null ? null : request.callId().value());
-        hash = mix(hash, request.cseq() == null ? null : Long.toString(request.cseq().number()));
-        for (String route : request.headers("Route")) {
-            hash = mix(hash, route);
-        }
-        for (String tag : request.headers("Proxy-Require")) {
-            hash = mix(hash, tag);
-        }
+        hash = request.cseq() == null ? mix(hash, null) : mixDigits(hash, request.cseq().number());
+        hash = mixValues(hash, request, SipHeaderName.ROUTE);
+        hash = mixValues(hash, request, SipHeaderName.PROXY_REQUIRE);
         return Long.toHexString(hash);
+    }
+
+    private static long mixValues(long hash, SipRequest request, SipHeaderName name) {
+        for (int i = 0; i < request.headerCount(); i++) {
+            SipHeader field = request.headerField(i);
+            if (field.known() == name) {
+                for (String value : field.values()) {
+                    hash = mix(hash, value);
+                }
+            }
+        }
+        return hash;
+    }
+
+    /** {@link #mix} of the decimal digits of {@code number} (non-negative), without making the string. */
+    private static long mixDigits(long hash, long number) {
+        long divisor = 1;
+        while (number / divisor >= 10) {
+            divisor *= 10;
+        }
+        for (; divisor > 0; divisor /= 10) {
+            hash ^= '0' + (number / divisor) % 10;
+            hash *= 0x100000001b3L;
+        }
+        hash ^= 0x1f;
+        return hash * 0x100000001b3L;
     }
 
     /** FNV-1a over the characters, with a separator so that field boundaries count. */

@@ -2,6 +2,7 @@ package io.osprey.sip.proxy;
 
 import io.osprey.sip.message.SipRequest;
 import io.osprey.sip.message.SipResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -28,7 +29,11 @@ public sealed interface RoutingDecision {
         public static final IntPredicate ANY_FAILURE = code -> true;
 
         public Forward {
-            groups = List.copyOf(groups.stream().map(List::copyOf).toList());
+            List<List<Target>> copies = new ArrayList<>(groups.size());
+            for (List<Target> group : groups) {
+                copies.add(List.copyOf(group));
+            }
+            groups = List.copyOf(copies);
             responses = responses == null ? ResponseRewriter.UNCHANGED : responses;
             tryNextGroup = tryNextGroup == null ? ANY_FAILURE : tryNextGroup;
         }

@@ -7,6 +7,7 @@ import io.osprey.sip.codec.SipRequestValidator;
 import io.osprey.sip.message.CallId;
 import io.osprey.sip.message.NameAddress;
 import io.osprey.sip.message.SipMessage;
+import io.osprey.sip.message.SipMethod;
 import io.osprey.sip.message.SipRequest;
 import io.osprey.sip.message.SipResponse;
 import io.osprey.sip.transaction.LaneDispatcher;
@@ -18,8 +19,9 @@ import io.osprey.sip.transport.SipTransports;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One SIP element's stack: transports (Netty I/O threads), lanes keyed by Call-ID, a timer thread, and the
@@ -33,16 +35,28 @@ import java.util.concurrent.atomic.LongAdder;
  * Overload control: when the fullest lane is past the configured ratio, or a lane's queue is full, a new request
  * (not ACK, not CANCEL, not in a dialog) is answered with 503 and Retry-After from the I/O thread, while requests
  * within dialogs and responses keep flowing so calls in progress complete.
+ *
+ * <p>While an I/O thread has time to spare ({@link InlineBudget}: under half its time on the CPU, and no datagrams
+ * left waiting after its last read) and the message's lane is idle, the I/O thread runs the lane's work itself
+ * instead of handing it over (docs/decisions/0010): the hand-off's two thread wake-ups cost more than the work.
+ * Otherwise messages queue on their lanes as above, and the lanes' threads share the work.
+ * Transaction timers belong to the lane that started them ({@link Lanes#scheduler}).
  */
 public final class SipStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SipStack.class);
 
     private final SipStackSettings settings;
     private final Lanes lanes;
     private final SystemScheduler scheduler = new SystemScheduler("sip-timers");
+    private final InlineBudget inline = new InlineBudget();
     private final SipTransports transports;
     private final SipRequestValidator validator;
     private final LongAdder overloadRejections = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder inPlace = new LongAdder();
+    private final LongAdder absorbedAcks = new LongAdder();
+    private final StatelessTags statelessTags = new StatelessTags();
     private volatile boolean draining;
     private TransactionLayer layer;
 
@@ -76,8 +90,18 @@ public final class SipStack implements AutoCloseable {
 
     /** Builds the transaction layer for {@code user} and binds the listeners. */
     public TransactionLayer start(TransactionUser user) throws IOException, InterruptedException {
-        LaneDispatcher dispatcher = (callId, task) -> lanes.put(callId.hashCode(), task);
-        layer = new TransactionLayer(settings.timers(), scheduler, transports, dispatcher, user);
+        LaneDispatcher dispatcher = new LaneDispatcher() {
+            @Override
+            public void execute(String callId, Runnable task) {
+                lanes.put(callId.hashCode(), task);
+            }
+
+            @Override
+            public boolean isCurrent(String callId) {
+                return lanes.inLane(callId.hashCode());
+            }
+        };
+        layer = new TransactionLayer(settings.timers(), lanes.scheduler(scheduler), transports, dispatcher, user);
         transports.start();
         return layer;
     }
@@ -85,6 +109,19 @@ public final class SipStack implements AutoCloseable {
     /** Requests refused with 503 because of load. */
     public long overloadRejections() {
         return overloadRejections.sum();
+    }
+
+    /** Messages whose lane work the I/O thread that received them ran itself, without a hand-off. */
+    public long messagesRunInPlace() {
+        return inPlace.sum();
+    }
+
+    /**
+     * ACKs for final responses this stack sent without a transaction (503 under overload, rejections), absorbed
+     * here instead of reaching the transaction user.
+     */
+    public long absorbedAcks() {
+        return absorbedAcks.sum();
     }
 
     /** Messages dropped because their lane was full (retransmissions recover them). */
@@ -102,7 +139,12 @@ public final class SipStack implements AutoCloseable {
             rejectForOverload(inbound);
             return;
         }
-        if (!lanes.offer(key, () -> process(inbound))) {
+        Runnable work = () -> process(inbound);
+        if (!transports.inboundBacklog() && inline.allows() && lanes.runIfIdle(key, work)) {
+            inPlace.increment();
+            return;
+        }
+        if (!lanes.offer(key, work)) {
             if (newRequest) {
                 rejectForOverload(inbound);
             } else {
@@ -127,7 +169,7 @@ public final class SipStack implements AutoCloseable {
         SipResponse.Builder busy = SipResponse.forRequest(request, 503, "Service Unavailable")
                 .add("Retry-After", Long.toString(Math.max(1, settings.retryAfter().toSeconds())));
         if (request.to() != null) { // validation, which answers a missing To with 400, runs later on the lane
-            busy.toTag(newTag());
+            busy.toTag(statelessTags.tagFor(request));
         }
         transports.sendResponse(busy.build(), inbound.source(), cause -> { });
     }
@@ -140,17 +182,17 @@ public final class SipStack implements AutoCloseable {
                 transports.stats().rejected();
                 if (!"ACK".equals(request.method())) { // a bad ACK is dropped, never answered (§17.2.3)
                     SipResponse response = rejection.get().toResponse(request,
-                            settings.transport().advertisedHost(), newTag());
+                            settings.transport().advertisedHost(), statelessTags.tagFor(request));
                     transports.sendResponse(response, inbound.source(), cause -> { });
                 }
                 return;
             }
+            if (request.is(SipMethod.ACK) && statelessTags.acknowledgesOurs(request)) {
+                absorbedAcks.increment(); // no transaction would match it, and a proxy would forward it (§17.2.3)
+                return;
+            }
         }
         layer.receive(inbound);
-    }
-
-    private static String newTag() {
-        return Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
     }
 
     public TransactionLayer transactions() {
@@ -177,6 +219,9 @@ public final class SipStack implements AutoCloseable {
 
     @Override
     public void close() {
+        log.info("SIP stack stops: {} lane tasks run ({} messages in place on I/O threads), {} refused for load, "
+                + "{} dropped, {} ACKs of stateless answers absorbed", lanes.completedTasks(), inPlace.sum(),
+                overloadRejections.sum(), dropped.sum(), absorbedAcks.sum());
         // Lanes first: a lane still sending while the event loops shut down makes Netty reject its writes.
         lanes.close();
         scheduler.close();

@@ -85,18 +85,18 @@ public final class InviteClientTransaction extends ClientTransaction {
         int code = response.statusCode();
         switch (state) {
             case CALLING, PROCEEDING -> {
-                cancel(timerA);
+                timerA = cancel(timerA);
                 if (code < 200) {
                     state = PROCEEDING;
                     listener.onResponse(this, response);
                 } else if (code < 300) {
-                    cancel(timerB);
+                    timerB = cancel(timerB);
                     state = ACCEPTED;
                     releaseRequest();
                     endTimer = startTimer(layer.config().timeout(), this::terminate); // timer M
                     listener.onResponse(this, response);
                 } else {
-                    cancel(timerB);
+                    timerB = cancel(timerB);
                     state = COMPLETED;
                     ack = TransactionMessages.ackForNon2xx(request, response);
                     releaseRequest();
@@ -148,9 +148,9 @@ public final class InviteClientTransaction extends ClientTransaction {
             return;
         }
         state = TERMINATED;
-        cancel(timerA);
-        cancel(timerB);
-        cancel(endTimer);
+        timerA = cancel(timerA);
+        timerB = cancel(timerB);
+        endTimer = cancel(endTimer);
         terminated();
     }
 }

@@ -65,7 +65,11 @@ public final class InviteServerTransaction extends ServerTransaction {
         int code = response.statusCode();
         switch (state) {
             case PROCEEDING -> {
-                send(response);
+                if (code >= 300 && !reliable) {
+                    sendKept(response); // resent by timer G and to retransmitted INVITEs until the ACK
+                } else {
+                    send(response);
+                }
                 if (code >= 300) {
                     state = COMPLETED;
                     if (!reliable) {
@@ -75,7 +79,7 @@ public final class InviteServerTransaction extends ServerTransaction {
                     timerH = startTimer(layer.config().timeout(), this::onTimerH);
                 } else if (code >= 200) {
                     state = ACCEPTED;
-                    lastResponse = null; // RFC 6026: the TU, not this transaction, retransmits a 2xx
+                    forgetLast(); // RFC 6026: the TU, not this transaction, retransmits a 2xx
                     endTimer = startTimer(layer.config().timeout(), () -> terminate(false)); // timer L
                 }
                 return true;
@@ -83,7 +87,7 @@ public final class InviteServerTransaction extends ServerTransaction {
             case ACCEPTED -> {
                 if (code >= 200 && code < 300) {
                     send(response); // the UAS core retransmits its 2xx (§13.3.1.4) or another fork's 2xx passes
-                    lastResponse = null;
+                    forgetLast();
                     return true;
                 }
                 return false;
@@ -105,10 +109,10 @@ public final class InviteServerTransaction extends ServerTransaction {
             }
             case COMPLETED -> {
                 if (ack) {
-                    cancel(timerG);
-                    cancel(timerH);
+                    timerG = cancel(timerG);
+                    timerH = cancel(timerH);
                     state = CONFIRMED;
-                    lastResponse = null; // Confirmed only absorbs ACKs
+                    forgetLast(); // Confirmed only absorbs ACKs
                     if (reliable) {
                         terminate(false);
                     } else {
@@ -152,9 +156,9 @@ public final class InviteServerTransaction extends ServerTransaction {
             return;
         }
         state = TERMINATED;
-        cancel(timerG);
-        cancel(timerH);
-        cancel(endTimer);
+        timerG = cancel(timerG);
+        timerH = cancel(timerH);
+        endTimer = cancel(endTimer);
         terminated(timedOut);
     }
 }

@@ -9,6 +9,14 @@ public interface LaneDispatcher {
 
     void execute(String callId, Runnable task);
 
+    /**
+     * Whether the calling thread is running a task of the lane that owns {@code callId}: a timer that fires there
+     * can then run its work at once instead of queueing it behind itself. False when unknown.
+     */
+    default boolean isCurrent(String callId) {
+        return false;
+    }
+
     /** Runs tasks at once on the calling thread: for tests, and for code already on its lane. */
     LaneDispatcher DIRECT = (callId, task) -> task.run();
 }

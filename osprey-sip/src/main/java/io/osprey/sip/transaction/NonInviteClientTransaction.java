@@ -85,8 +85,8 @@ public final class NonInviteClientTransaction extends ClientTransaction {
             listener.onResponse(this, response);
             return;
         }
-        cancel(timerE);
-        cancel(timerF);
+        timerE = cancel(timerE);
+        timerF = cancel(timerF);
         state = COMPLETED;
         releaseRequest();
         listener.onResponse(this, response);
@@ -116,9 +116,9 @@ public final class NonInviteClientTransaction extends ClientTransaction {
             return;
         }
         state = TERMINATED;
-        cancel(timerE);
-        cancel(timerF);
-        cancel(timerK);
+        timerE = cancel(timerE);
+        timerF = cancel(timerF);
+        timerK = cancel(timerK);
         terminated();
     }
 }

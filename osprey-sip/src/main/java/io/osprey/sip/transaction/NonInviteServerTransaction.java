@@ -49,7 +49,11 @@ public final class NonInviteServerTransaction extends ServerTransaction {
         if (state != TRYING && state != PROCEEDING) {
             return false;
         }
-        send(response);
+        if (response.statusCode() < 200 || reliable) {
+            send(response);
+        } else {
+            sendKept(response); // resent to every retransmission until timer J
+        }
         if (response.statusCode() < 200) {
             state = PROCEEDING;
         } else {
@@ -80,7 +84,7 @@ public final class NonInviteServerTransaction extends ServerTransaction {
             return;
         }
         state = TERMINATED;
-        cancel(timerJ);
+        timerJ = cancel(timerJ);
         terminated(false);
     }
 }

@@ -39,16 +39,25 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
 
     /** Schedules {@code onExpiry} to run on this transaction's lane after {@code delay}; null when delay is zero. */
     Scheduler.Timer startTimer(Duration delay, Runnable onExpiry) {
-        return layer.scheduler().schedule(delay, () -> layer.lanes().execute(callId, () -> {
-            if (!isTerminated()) {
-                onExpiry.run();
+        return layer.scheduler().schedule(delay, () -> {
+            Runnable expire = () -> {
+                if (!isTerminated()) {
+                    onExpiry.run();
+                }
+            };
+            if (layer.lanes().isCurrent(callId)) {
+                expire.run(); // the scheduler fires timers on the lane that started them
+            } else {
+                layer.lanes().execute(callId, expire);
             }
-        }));
+        });
     }
 
-    static void cancel(Scheduler.Timer timer) {
+    /** Cancels {@code timer} if there is one; returns null, to clear the field that held it. */
+    static Scheduler.Timer cancel(Scheduler.Timer timer) {
         if (timer != null) {
             timer.cancel();
         }
+        return null;
     }
 }

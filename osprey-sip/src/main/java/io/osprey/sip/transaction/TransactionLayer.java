@@ -110,7 +110,13 @@ public final class TransactionLayer {
      * (RFC 3261 §16.8), which must run where the call's state lives.
      */
     public Scheduler.Timer schedule(String callId, Duration delay, Runnable task) {
-        return scheduler.schedule(delay, () -> lanes.execute(callId, task));
+        return scheduler.schedule(delay, () -> {
+            if (lanes.isCurrent(callId)) {
+                task.run();
+            } else {
+                lanes.execute(callId, task);
+            }
+        });
     }
 
     /**

@@ -3,6 +3,7 @@ package io.osprey.sip.transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * connection (RFC 5923 spirit). Concurrent sends to a peer share one connection attempt.
  */
 final class ConnectionTable {
+
+    /** The address an outbound connection was made to, for the TLS handler to check the server's name against. */
+    static final AttributeKey<InetSocketAddress> PEER = AttributeKey.valueOf("osprey.sip.peer");
 
     private record Key(TransportProtocol transport, InetSocketAddress remote) {
     }
@@ -44,7 +48,7 @@ final class ConnectionTable {
     /** The pending or new connection to {@code remote}; registration happens when the channel becomes active. */
     ChannelFuture connect(TransportProtocol transport, InetSocketAddress remote, Bootstrap bootstrap) {
         Key key = new Key(transport, remote);
-        ChannelFuture future = connecting.computeIfAbsent(key, k -> bootstrap.connect(remote));
+        ChannelFuture future = connecting.computeIfAbsent(key, k -> bootstrap.clone().attr(PEER, remote).connect(remote));
         future.addListener(done -> connecting.remove(key, future));
         return future;
     }

@@ -3,6 +3,7 @@ package io.osprey.sip.transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.MaxMessagesRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.osprey.sip.codec.SipMessageDecoder;
@@ -20,6 +21,16 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
 
     private final SipTransports transports;
     private final SipMessageDecoder decoder;
+    /** Datagrams taken in the current read; the event loop stops a read at its per-read maximum. */
+    private int readCount;
+    /** Whether the last read stopped at that maximum, so more datagrams were probably waiting. */
+    private volatile boolean backlog;
+    /**
+     * The sources of recent datagrams, reused for the next datagram from the same peer: a server transaction keeps
+     * its request's source for up to 64*T1, and a proxy hears mostly from a few peers.
+     */
+    private final Source[] recentSources = new Source[4];
+    private int nextSource;
 
     DatagramHandler(SipTransports transports) {
         this.transports = transports;
@@ -27,8 +38,26 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
                 new io.osprey.sip.codec.ComplianceCounters());
     }
 
+    /** Whether the last read of the socket stopped with datagrams probably still waiting in it. */
+    boolean backlog() {
+        return backlog;
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        backlog = readCount >= maxMessagesPerRead(ctx);
+        readCount = 0;
+        ctx.fireChannelReadComplete();
+    }
+
+    private static int maxMessagesPerRead(ChannelHandlerContext ctx) {
+        return ctx.channel().config().getRecvByteBufAllocator() instanceof MaxMessagesRecvByteBufAllocator max
+                ? max.maxMessagesPerRead() : Integer.MAX_VALUE;
+    }
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+        readCount++;
         ByteBuf content = packet.content();
         if (isBlank(content)) {
             return;
@@ -50,8 +79,20 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
         if (message instanceof SipRequest request) {
             message = WireCodec.stampReceived(request, sender);
         }
-        Source source = new Source(TransportProtocol.UDP, sender, (InetSocketAddress) ctx.channel().localAddress());
+        Source source = source(sender, (InetSocketAddress) ctx.channel().localAddress());
         transports.deliver(new InboundMessage(message, source, System.nanoTime()));
+    }
+
+    private Source source(InetSocketAddress sender, InetSocketAddress local) {
+        for (Source recent : recentSources) {
+            if (recent != null && recent.remote().equals(sender) && recent.local().equals(local)) {
+                return recent;
+            }
+        }
+        Source source = new Source(TransportProtocol.UDP, sender, local);
+        recentSources[nextSource] = source;
+        nextSource = (nextSource + 1) % recentSources.length;
+        return source;
     }
 
     private static boolean isBlank(ByteBuf content) {

@@ -20,6 +20,27 @@ public final class DevCertificate {
     private DevCertificate() {
     }
 
+    /** The organisation of generated certificates, which tells a development certificate from a real one. */
+    static final String ORGANISATION = "Osprey development";
+
+    /** Whether {@code certificate} is a self-signed certificate this class generates (by its subject). */
+    public static boolean isDevelopment(java.security.cert.X509Certificate certificate) {
+        javax.security.auth.x500.X500Principal subject = certificate.getSubjectX500Principal();
+        if (!subject.equals(certificate.getIssuerX500Principal())) {
+            return false;
+        }
+        try {
+            for (javax.naming.ldap.Rdn rdn : new javax.naming.ldap.LdapName(subject.getName()).getRdns()) {
+                if ("O".equalsIgnoreCase(rdn.getType()) && ORGANISATION.equals(rdn.getValue())) {
+                    return true;
+                }
+            }
+        } catch (javax.naming.InvalidNameException e) {
+            return false;
+        }
+        return false;
+    }
+
     /** Returns {@code keyStore}, creating it with a certificate for {@code host} if it does not exist. */
     public static Path ensure(Path keyStore, String host) throws IOException {
         if (Files.exists(keyStore)) {
@@ -35,7 +56,7 @@ public final class DevCertificate {
         String san = (ipLiteral ? "ip:" : "dns:") + bare;
         List<String> command = List.of(keytool.toString(), "-genkeypair", "-noprompt",
                 "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA",
-                "-validity", "825", "-dname", "CN=" + host + ", O=Osprey development",
+                "-validity", "825", "-dname", "CN=" + host + ", O=" + ORGANISATION,
                 "-ext", "san=" + san + ",dns:localhost,ip:127.0.0.1",
                 "-storetype", "PKCS12", "-keystore", keyStore.toString(),
                 "-storepass", PASSWORD, "-keypass", PASSWORD);

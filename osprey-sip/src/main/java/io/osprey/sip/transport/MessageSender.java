@@ -18,4 +18,22 @@ public interface MessageSender {
      * RFC 3261 §18.2.2 and RFC 3581 (the connection it came on, else the Via received/rport, maddr, sent-by).
      */
     void sendResponse(SipResponse response, Source requestSource, Consumer<Throwable> onFailure);
+
+    /**
+     * Sends {@code response} as {@link #sendResponse} does and keeps it, to send again whenever the request is
+     * retransmitted (RFC 3261 §17.2.1 timer G, §17.2.2 timer J: up to 64*T1). The default keeps the message; a
+     * transport may keep no more than resending needs, its wire bytes and destination.
+     */
+    default KeptResponse sendAndKeepResponse(SipResponse response, Source requestSource, Consumer<Throwable> onFailure) {
+        sendResponse(response, requestSource, onFailure);
+        return again -> sendResponse(response, requestSource, again);
+    }
+
+    /** A response kept by {@link #sendAndKeepResponse}. */
+    @FunctionalInterface
+    interface KeptResponse {
+
+        /** Sends the response again; a failure goes to {@code onFailure}, as for the first send. */
+        void resend(Consumer<Throwable> onFailure);
+    }
 }

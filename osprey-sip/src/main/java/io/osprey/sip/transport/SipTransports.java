@@ -3,6 +3,7 @@ package io.osprey.sip.transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -44,6 +45,7 @@ public final class SipTransports implements MessageSender, AutoCloseable {
     private final TransportStats stats = new TransportStats();
     private final SipTrace trace = new SipTrace();
     private Channel udp;
+    private DatagramHandler udpHandler;
     private SslContext serverTls;
     private SslContext clientTls;
     private Bootstrap tcpClient;
@@ -65,7 +67,7 @@ public final class SipTransports implements MessageSender, AutoCloseable {
             udp = new Bootstrap().group(group).channel(EventLoops.datagramChannel())
                     .option(ChannelOption.SO_RCVBUF, 4 << 20)
                     .option(ChannelOption.SO_SNDBUF, 4 << 20)
-                    .handler(new DatagramHandler(this))
+                    .handler(udpHandler = new DatagramHandler(this))
                     .bind(config.bindAddress(), config.udpPort()).sync().channel();
             udpLocal = (InetSocketAddress) udp.localAddress();
             listeners.add(udp);
@@ -115,8 +117,11 @@ public final class SipTransports implements MessageSender, AutoCloseable {
             protected void initChannel(SocketChannel channel) {
                 ChannelPipeline pipeline = channel.pipeline();
                 if (protocol == TransportProtocol.TLS) {
-                    SslContext context = client ? clientTls : serverTls;
-                    pipeline.addLast("tls", context.newHandler(channel.alloc()));
+                    InetSocketAddress peer = client ? channel.attr(ConnectionTable.PEER).get() : null;
+                    // an outbound handler knows the server's address, which its certificate must name
+                    pipeline.addLast("tls", peer != null
+                            ? clientTls.newHandler(channel.alloc(), peer.getHostString(), peer.getPort())
+                            : (client ? clientTls : serverTls).newHandler(channel.alloc()));
                 }
                 if (config.idleTimeoutSeconds() > 0) {
                     pipeline.addLast("idle", new IdleStateHandler(0, 0, config.idleTimeoutSeconds(), TimeUnit.SECONDS));
@@ -135,6 +140,15 @@ public final class SipTransports implements MessageSender, AutoCloseable {
             case TLS -> tlsLocal;
             default -> null;
         };
+    }
+
+    /**
+     * Whether the UDP listener's last read stopped with datagrams probably still waiting in the socket: the thread
+     * reading it is behind, whatever the reason (work, or a host short of CPU).
+     */
+    public boolean inboundBacklog() {
+        DatagramHandler handler = udpHandler;
+        return handler != null && handler.backlog();
     }
 
     public TransportConfig config() {
@@ -177,6 +191,49 @@ public final class SipTransports implements MessageSender, AutoCloseable {
             return;
         }
         send(response, new Hop(requestSource.transport(), target), onFailure);
+    }
+
+    /**
+     * Over UDP keeps only the response's wire bytes and destination, encoded once: a final response waits up to
+     * 64*T1 for retransmitted requests, and its parsed form is several times larger. (The message is kept too while
+     * it is being traced, so that resends show in the trace.)
+     */
+    @Override
+    public KeptResponse sendAndKeepResponse(SipResponse response, Source requestSource, Consumer<Throwable> onFailure) {
+        if (requestSource.transport() != TransportProtocol.UDP || udp == null) {
+            return MessageSender.super.sendAndKeepResponse(response, requestSource, onFailure);
+        }
+        InetSocketAddress target = WireCodec.responseTarget(response, requestSource);
+        if (target == null) {
+            IOException unusable = new IOException("response has no usable Via to send to");
+            onFailure.accept(unusable);
+            return again -> again.accept(unusable);
+        }
+        KeptUdpResponse kept = new KeptUdpResponse(WireCodec.encode(response), target,
+                trace.matches(response) ? response : null);
+        kept.resend(onFailure);
+        return kept;
+    }
+
+    private final class KeptUdpResponse implements KeptResponse {
+        private final byte[] wire;
+        private final InetSocketAddress target;
+        private final SipResponse traced;
+
+        KeptUdpResponse(byte[] wire, InetSocketAddress target, SipResponse traced) {
+            this.wire = wire;
+            this.target = target;
+            this.traced = traced;
+        }
+
+        @Override
+        public void resend(Consumer<Throwable> onFailure) {
+            stats.sent(TransportProtocol.UDP);
+            if (traced != null) {
+                trace.outbound(traced, TransportProtocol.UDP, target);
+            }
+            writeInOrder(udp, new DatagramPacket(Unpooled.wrappedBuffer(wire), target), onFailure);
+        }
     }
 
     private void send(SipMessage message, Hop hop, Consumer<Throwable> onFailure) {

@@ -33,6 +33,11 @@ final class WireCodec {
         SipMessageEncoder.encode(message, out);
     }
 
+    /** The wire form of {@code message} in an array of exactly its length. */
+    static byte[] encode(io.osprey.sip.message.SipMessage message) {
+        return SipMessageEncoder.encode(message);
+    }
+
     /**
      * RFC 3261 §18.2.1: when the top Via's sent-by host differs from the packet's source address, add
      * {@code received}; RFC 3581 §4: fill in an empty {@code rport} with the source port. Returns the request
@@ -109,44 +114,79 @@ final class WireCodec {
     }
 
     /**
-     * Where a response goes when it cannot use the request's connection (RFC 3261 §18.2.2, RFC 3581 §4): the
-     * {@code received} address (else the sent-by host) and the {@code rport} (else the sent-by port, else the
-     * transport's default port). Null when the top Via is missing or unusable.
+     * Where a response goes when it cannot use the request's connection (RFC 3261 §18.2.2, RFC 3581 §4): over an
+     * unreliable transport with a {@code maddr}, that address and the sent-by port (else the transport's default);
+     * otherwise the {@code received} address (else the sent-by host) and, over UDP, the {@code rport} (else the
+     * sent-by port, else the default). Null when the top Via is missing or unusable, or the address is not one a
+     * response may go to ({@link UnicastCheck}: multicast, broadcast). When that is where the request came from,
+     * the request's own source address is returned without another look-up.
      */
     static InetSocketAddress responseTarget(SipResponse response, Source requestSource) {
         Via top = response.topVia();
         if (top == null) {
             return null;
         }
-        String host = top.received() != null ? top.received() : top.host();
-        if (host.startsWith("[")) {
+        TransportProtocol transport = TransportProtocol.fromToken(top.transport());
+        int sentByPort = top.port() > 0 ? top.port() : transport == null ? 5060 : transport.defaultPort();
+        String maddr = top.maddr();
+        String host;
+        int port;
+        if (maddr != null && transport == TransportProtocol.UDP) {
+            host = maddr; // §18.2.2; RFC 3581 §4 uses received and rport only when there is no maddr
+            port = sentByPort;
+        } else {
+            host = top.received() != null ? top.received() : top.host();
+            // RFC 3581 §4 applies rport to unreliable transports only; over TCP/TLS the client's source port died
+            // with the connection, so §18.2.2 connects to the sent-by port instead.
+            port = transport == TransportProtocol.UDP && top.hasRport() && top.rport() > 0 ? top.rport() : sentByPort;
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        TransportProtocol transport = TransportProtocol.fromToken(top.transport());
-        int port;
-        // RFC 3581 §4 applies rport to unreliable transports only; over TCP/TLS the client's source port died
-        // with the connection, so §18.2.2 connects to the sent-by port instead.
-        if (transport == TransportProtocol.UDP && top.hasRport() && top.rport() > 0) {
-            port = top.rport();
-        } else if (top.port() > 0) {
-            port = top.port();
-        } else {
-            port = transport == null ? 5060 : transport.defaultPort();
+        InetSocketAddress source = requestSource == null ? null : requestSource.remote();
+        if (source != null && source.getPort() == port && !source.isUnresolved()
+                && isSameIpv4(host, source.getAddress())) {
+            return UnicastCheck.isUnicast(source.getAddress()) ? source : null;
         }
         try {
             InetAddress address = InetAddress.getByName(host);
-            if (address.isMulticastAddress() || isBroadcast(address)) {
-                return null; // RFC 4475 §3.3.10 bcast: never send a response to a broadcast address
-            }
-            return new InetSocketAddress(address, port);
+            return UnicastCheck.isUnicast(address) ? new InetSocketAddress(address, port) : null;
         } catch (UnknownHostException e) {
             return null;
         }
     }
 
-    private static boolean isBroadcast(InetAddress address) {
+    /** Whether {@code host} is the dotted-quad form of {@code address}, decided without allocating. */
+    static boolean isSameIpv4(String host, InetAddress address) {
+        if (!(address instanceof java.net.Inet4Address)) {
+            return false;
+        }
+        int value = 0;
+        int octet = -1;
+        int dots = 0;
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c == '.') {
+                if (octet < 0 || ++dots > 3) {
+                    return false;
+                }
+                value = value << 8 | octet;
+                octet = -1;
+            } else if (c >= '0' && c <= '9') {
+                octet = octet < 0 ? c - '0' : octet * 10 + (c - '0');
+                if (octet > 255) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+        if (octet < 0 || dots != 3) {
+            return false;
+        }
+        value = value << 8 | octet;
         byte[] bytes = address.getAddress();
-        return bytes.length == 4 && (bytes[3] & 0xff) == 255;
+        return value == ((bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | (bytes[3] & 0xff));
     }
 
     /** Whether a UDP request may move to TCP: only when its top Via is ours to rewrite (it was just pushed). */

@@ -18,7 +18,7 @@ class SipStackValidationTest {
 
     @Test
     void answersInvalidRequestsItselfAndDropsABadAck() throws Exception {
-        RecordingUser user = new RecordingUser(null);
+        RecordingUser user = new RecordingUser();
         try (SipStack stack = LoopbackStack.start(1024, 0.9, user); RawUdpClient client = new RawUdpClient()) {
             String via = "SIP/2.0/UDP 127.0.0.1:" + client.port() + ";branch=";
 
@@ -47,6 +47,37 @@ class SipStackValidationTest {
             assertThat(marker.statusCode()).isEqualTo(200);
             assertThat(user.seen).containsExactly("request OPTIONS validation-ok");
             assertThat(stack.transports().stats().rejectedCount()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void theAckForARejectionSentWithoutATransactionIsAbsorbedNotPassedOn() throws Exception {
+        RecordingUser user = new RecordingUser();
+        try (SipStack stack = LoopbackStack.start(1024, 0.9, user); RawUdpClient client = new RawUdpClient()) {
+            String via = "SIP/2.0/UDP 127.0.0.1:" + client.port() + ";branch=z9hG4bKrej";
+            String invite = SipText.requestText("INVITE", via, "validation-rejected", "", "")
+                    .replace("Max-Forwards: 70", "Max-Forwards: 0");
+            client.send(invite, LoopbackStack.udpAddress(stack));
+            SipResponse tooManyHops = (SipResponse) client.receive();
+            assertThat(tooManyHops.statusCode()).isEqualTo(483);
+            client.send(invite, LoopbackStack.udpAddress(stack));
+            assertThat(((SipResponse) client.receive()).to().tag()).as("same tag for a retransmission")
+                    .isEqualTo(tooManyHops.to().tag());
+
+            // RFC 3261 §17.1.1.3: the ACK repeats Call-ID, From tag, CSeq number and branch, with the response's To
+            client.send(SipText.requestText("ACK", via, "validation-rejected", tooManyHops.to().tag(), ""),
+                    LoopbackStack.udpAddress(stack));
+            // an ACK for someone else's response (a 2xx of a UAS further on) still reaches the user
+            client.send(SipText.requestText("ACK", via, "validation-rejected", "uas-tag", ""),
+                    LoopbackStack.udpAddress(stack));
+
+            client.send(SipText.requestText("OPTIONS", via + "ok", "validation-ok", "", ""),
+                    LoopbackStack.udpAddress(stack));
+            assertThat(((SipResponse) client.receive()).callId().value()).isEqualTo("validation-ok");
+
+            // one lane, in order: by the marker's 200 both ACKs were handled
+            assertThat(user.seen).containsExactly("ack validation-rejected", "request OPTIONS validation-ok");
+            assertThat(stack.absorbedAcks()).isEqualTo(1);
         }
     }
 }

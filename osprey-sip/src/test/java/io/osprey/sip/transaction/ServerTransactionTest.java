@@ -116,6 +116,37 @@ class ServerTransactionTest {
     }
 
     @Test
+    void finalResponsesToResendOverUdpAreKeptByTheTransportNotAsMessages() {
+        SipRequest options = request("OPTIONS", "z9hG4bK-k1");
+        h.deliver(options, UDP_PEER);
+        ServerTransaction nonInvite = h.serverTransactions.get(0);
+        nonInvite.respond(response(options, 200, "OK", "k1"));
+        assertThat(nonInvite.lastResponse()).isNull();
+
+        SipRequest invite = request("INVITE", "z9hG4bK-k2");
+        h.deliver(invite, UDP_PEER);
+        ServerTransaction inviteTx = h.serverTransactions.get(1);
+        inviteTx.respond(response(invite, 180, "Ringing", "k2"));
+        assertThat(inviteTx.lastResponse().statusCode()).as("a provisional stays a message").isEqualTo(180);
+        inviteTx.respond(response(invite, 486, "Busy Here", "k2"));
+        assertThat(inviteTx.lastResponse()).isNull();
+
+        SipRequest accepted = request("INVITE", "z9hG4bK-k3");
+        h.deliver(accepted, UDP_PEER);
+        h.serverTransactions.get(2).respond(response(accepted, 200, "OK", "k3"));
+        SipRequest overTcp = request("OPTIONS", "z9hG4bK-k4");
+        h.deliver(overTcp, TCP_PEER);
+        h.serverTransactions.get(3).respond(response(overTcp, 200, "OK", "k4"));
+
+        // a 2xx to INVITE is the TU's to resend, and nothing is resent over TCP
+        assertThat(h.kept).extracting(SipResponse::statusCode).containsExactly(200, 486);
+        h.deliver(options, UDP_PEER);
+        h.deliver(invite, UDP_PEER);
+        assertThat(h.sent.subList(h.sent.size() - 2, h.sent.size())).extracting(sent -> sent.message())
+                .containsExactly(h.kept.get(0), h.kept.get(1));
+    }
+
+    @Test
     void nonInviteOverTcpEndsAtTheFinalResponse() {
         SipRequest options = request("OPTIONS", "z9hG4bK-s6");
         h.deliver(options, TCP_PEER);

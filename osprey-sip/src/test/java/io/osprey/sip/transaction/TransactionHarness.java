@@ -41,6 +41,8 @@ final class TransactionHarness implements MessageSender, TransactionUser, Client
     final List<ServerTransaction> serverTransactions = new ArrayList<>();
     final List<SipMessage> acks = new ArrayList<>();
     final List<SipMessage> strays = new ArrayList<>();
+    /** Responses handed to the transport to keep for resending, in order. */
+    final List<SipResponse> kept = new ArrayList<>();
     Throwable failNextSend;
 
     static SipMessage parse(String text) {
@@ -94,6 +96,13 @@ final class TransactionHarness implements MessageSender, TransactionUser, Client
     @Override
     public void sendResponse(SipResponse response, Source requestSource, Consumer<Throwable> onFailure) {
         record(response, onFailure);
+    }
+
+    @Override
+    public KeptResponse sendAndKeepResponse(SipResponse response, Source requestSource, Consumer<Throwable> onFailure) {
+        kept.add(response);
+        record(response, onFailure);
+        return again -> record(response, again);
     }
 
     private void record(SipMessage message, Consumer<Throwable> onFailure) {

@@ -2,11 +2,13 @@ package io.osprey.sip.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.osprey.sip.codec.SipMessageDecoder;
 import io.osprey.sip.message.SipMessage;
 import io.osprey.sip.message.SipRequest;
 import io.osprey.sip.message.SipResponse;
 import io.osprey.sip.message.Via;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +62,50 @@ class UdpTransportTest {
             assertThat(alice.transports.stats().sentCount(TransportProtocol.UDP)).isEqualTo(1);
             assertThat(bob.transports.stats().receivedCount(TransportProtocol.UDP)).isEqualTo(1);
             assertThat(alice.failures()).isEmpty();
+            assertThat(bob.failures()).isEmpty();
+        }
+    }
+
+    @Test
+    void aResponseGoesToTheViaMaddrAndSentByPortInsteadOfReceivedAndRport() throws Exception {
+        try (LoopbackPeer alice = LoopbackPeer.start(LoopbackPeer::udpOnly); RawUdpClient carol = new RawUdpClient()) {
+            // RFC 3261 §18.2.2: Alice asks for the response at maddr 127.0.0.1 and the sent-by port, where Carol is
+            SipRequest options = SipText.request("OPTIONS",
+                    "SIP/2.0/UDP 192.0.2.7:" + carol.port() + ";branch=z9hG4bKmaddr;maddr=127.0.0.1;rport",
+                    "udp-maddr");
+
+            alice.send(options, bob.hop(TransportProtocol.UDP));
+            InboundMessage atBob = bob.next();
+            assertThat(atBob.message().topVia().rport()).as("stamped, but maddr wins")
+                    .isEqualTo(alice.address(TransportProtocol.UDP).getPort());
+            bob.respond(SipResponse.forRequest((SipRequest) atBob.message(), 200, null).toTag("b1").build(),
+                    atBob.source());
+
+            SipResponse atCarol = (SipResponse) carol.receive();
+            assertThat(atCarol.statusCode()).isEqualTo(200);
+            assertThat(atCarol.callId()).isEqualTo(options.callId());
+            assertThat(bob.failures()).isEmpty();
+        }
+    }
+
+    @Test
+    void aKeptResponseIsResentByteForByteToTheSameDestination() throws Exception {
+        try (RawUdpClient alice = new RawUdpClient()) {
+            String options = SipText.requestText("OPTIONS",
+                    "SIP/2.0/UDP 127.0.0.1:" + alice.port() + ";branch=z9hG4bKkept", "udp-kept", "", "");
+            alice.send(SipText.wire(options), bob.address(TransportProtocol.UDP));
+            InboundMessage atBob = bob.next();
+            SipResponse ok = SipResponse.forRequest((SipRequest) atBob.message(), 200, null).toTag("b1").build();
+
+            MessageSender.KeptResponse kept = bob.transports.sendAndKeepResponse(ok, atBob.source(), bob.failures()::add);
+            String first = alice.receiveText();
+            kept.resend(bob.failures()::add);
+            String again = alice.receiveText();
+
+            assertThat(again).isEqualTo(first);
+            SipResponse decoded = (SipResponse) new SipMessageDecoder().decode(first.getBytes(StandardCharsets.UTF_8));
+            assertThat(decoded.callId().value()).isEqualTo("udp-kept");
+            assertThat(bob.transports.stats().sentCount(TransportProtocol.UDP)).isEqualTo(2);
             assertThat(bob.failures()).isEmpty();
         }
     }

@@ -1,6 +1,7 @@
 package io.osprey.sip.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.osprey.sip.codec.SipMessageDecoder;
 import io.osprey.sip.message.SipRequest;
@@ -10,7 +11,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.InterfaceAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -194,6 +201,76 @@ class WireCodecTest {
                     .isNull();
             assertThat(WireCodec.responseTarget(okWithVia("SIP/2.0/UDP [ff02::1];branch=z9hG4bK1"), UDP_SOURCE))
                     .isNull();
+        }
+
+        @Test
+        void sendsToTheMaddrWithTheSentByPortOverUdp() throws Exception {
+            SipResponse response = okWithVia(
+                    "SIP/2.0/UDP 10.0.0.7:5070;branch=z9hG4bK1;maddr=192.0.2.99;received=192.0.2.50;rport=40000");
+            assertThat(WireCodec.responseTarget(response, UDP_SOURCE)).isEqualTo(from("192.0.2.99", 5070));
+
+            SipResponse noPort = okWithVia("SIP/2.0/UDP 10.0.0.7;branch=z9hG4bK1;maddr=192.0.2.99");
+            assertThat(WireCodec.responseTarget(noPort, UDP_SOURCE)).isEqualTo(from("192.0.2.99", 5060));
+        }
+
+        @Test
+        void ignoresMaddrOnAReliableTransport() throws Exception {
+            // §18.2.2: maddr is the rule for unreliable transports; TCP reconnects to received and the sent-by port
+            SipResponse response =
+                    okWithVia("SIP/2.0/TCP 10.0.0.7:5070;branch=z9hG4bK1;maddr=192.0.2.99;received=192.0.2.50");
+
+            assertThat(WireCodec.responseTarget(response, UDP_SOURCE)).isEqualTo(from("192.0.2.50", 5070));
+        }
+
+        @Test
+        void refusesAMulticastMaddr() {
+            SipResponse response = okWithVia("SIP/2.0/UDP 192.0.2.7;branch=z9hG4bK1;maddr=224.0.1.75;ttl=16");
+
+            assertThat(WireCodec.responseTarget(response, UDP_SOURCE)).isNull();
+        }
+
+        @Test
+        void reusesTheRequestSourceWhenTheViaNamesIt() {
+            SipResponse response = okWithVia("SIP/2.0/UDP 192.0.2.7:5060;branch=z9hG4bK1;received=192.0.2.50;rport=40000");
+
+            assertThat(WireCodec.responseTarget(response, UDP_SOURCE)).isSameAs(UDP_SOURCE.remote());
+        }
+
+        @Test
+        void anAddressEndingIn255IsAnOrdinaryHostUnlessItIsALocalSubnetsBroadcast() throws Exception {
+            InetAddress candidate = InetAddress.getByName("203.0.113.255");
+            assumeFalse(localBroadcasts().contains(candidate), "203.0.113.255 is a local broadcast here");
+            SipResponse response = okWithVia("SIP/2.0/UDP 203.0.113.255:5070;branch=z9hG4bK1");
+
+            assertThat(WireCodec.responseTarget(response, UDP_SOURCE)).isEqualTo(from("203.0.113.255", 5070));
+        }
+
+        @Test
+        void refusesTheDirectedBroadcastOfALocalSubnet() throws Exception {
+            List<InetAddress> broadcasts = localBroadcasts();
+            assumeFalse(broadcasts.isEmpty(), "no IPv4 interface with a broadcast address on this host");
+            String address = broadcasts.get(0).getHostAddress();
+            SipResponse response = okWithVia("SIP/2.0/UDP 192.0.2.7;branch=z9hG4bK1;received=" + address);
+
+            assertThat(WireCodec.responseTarget(response, UDP_SOURCE)).isNull();
+        }
+
+        @Test
+        void refusesTheUnspecifiedAddress() {
+            assertThat(WireCodec.responseTarget(okWithVia("SIP/2.0/UDP 0.0.0.0;branch=z9hG4bK1"), UDP_SOURCE))
+                    .isNull();
+        }
+
+        private static List<InetAddress> localBroadcasts() throws SocketException {
+            List<InetAddress> out = new ArrayList<>();
+            for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                for (InterfaceAddress address : nif.getInterfaceAddresses()) {
+                    if (address.getBroadcast() != null) {
+                        out.add(address.getBroadcast());
+                    }
+                }
+            }
+            return out;
         }
 
         @Test
