@@ -19,22 +19,31 @@ import org.slf4j.LoggerFactory;
 /**
  * One CSCF on the wire: a SIP stack, the stateful proxy core with the CSCF's {@link ProxyPolicy} on top, and a
  * housekeeping tick (registration expiry) once a second. P-, I- and S-CSCF differ only in their policy, so the
- * all-in-one core and a function-per-process deployment run the same code.
+ * all-in-one core and a function-per-process deployment run the same code. The policy's pending decisions (those
+ * waiting on Diameter) are bounded ({@link PendingLimit}): past the bound new requests get 503 with Retry-After.
  */
 public final class CscfNode implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CscfNode.class);
     private static final Duration TICK = Duration.ofSeconds(1);
+    /**
+     * Default bound on decisions waiting for the HSS: with an HSS answering in a few milliseconds a node holds a
+     * handful; hundreds mean the HSS lags, and more would only wait longer than UEs will.
+     */
+    public static final int DEFAULT_MAX_PENDING_DECISIONS = 512;
 
     private final String name;
     private final SipStack stack;
     private final StatefulProxy proxy;
+    private final PendingLimit limit;
     private final ScheduledExecutorService housekeeping;
 
-    private CscfNode(String name, SipStack stack, StatefulProxy proxy, ScheduledExecutorService housekeeping) {
+    private CscfNode(String name, SipStack stack, StatefulProxy proxy, PendingLimit limit,
+                     ScheduledExecutorService housekeeping) {
         this.name = name;
         this.stack = stack;
         this.proxy = proxy;
+        this.limit = limit;
         this.housekeeping = housekeeping;
     }
 
@@ -56,8 +65,22 @@ public final class CscfNode implements AutoCloseable {
     public static CscfNode start(String name, SipStackSettings settings, Set<String> proxyRequireTags,
                                  LocalAddresses local, NextHops nextHops, ProxyPolicy policy, boolean recordRoute,
                                  Runnable periodic) throws IOException, InterruptedException {
+        return start(name, settings, proxyRequireTags, local, nextHops, policy, recordRoute, periodic,
+                DEFAULT_MAX_PENDING_DECISIONS);
+    }
+
+    /**
+     * As {@link #start(String, SipStackSettings, Set, LocalAddresses, NextHops, ProxyPolicy, boolean, Runnable)},
+     * with the most routing decisions that may wait on Diameter at once; new requests past it get 503 with the
+     * stack's Retry-After.
+     */
+    public static CscfNode start(String name, SipStackSettings settings, Set<String> proxyRequireTags,
+                                 LocalAddresses local, NextHops nextHops, ProxyPolicy policy, boolean recordRoute,
+                                 Runnable periodic, int maxPendingDecisions) throws IOException, InterruptedException {
+        PendingLimit limit = new PendingLimit(policy, maxPendingDecisions, local.advertisedHost(),
+                settings.retryAfter());
         SipStack stack = new SipStack(settings, proxyRequireTags);
-        StatefulProxy proxy = new StatefulProxy(new ProxySettings(recordRoute), local, policy, nextHops,
+        StatefulProxy proxy = new StatefulProxy(new ProxySettings(recordRoute), local, limit, nextHops,
                 stack.sender());
         try {
             proxy.bind(stack.start(proxy));
@@ -77,7 +100,7 @@ public final class CscfNode implements AutoCloseable {
                 LOG.warn("{} housekeeping failed", name, e);
             }
         }, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
-        return new CscfNode(name, stack, proxy, housekeeping);
+        return new CscfNode(name, stack, proxy, limit, housekeeping);
     }
 
     public String name() {
@@ -90,6 +113,16 @@ public final class CscfNode implements AutoCloseable {
 
     public StatefulProxy proxy() {
         return proxy;
+    }
+
+    /** Routing decisions waiting on Diameter now. */
+    public int pendingDecisions() {
+        return limit.pending();
+    }
+
+    /** New requests answered 503 so far because too many decisions were pending. */
+    public long pendingLimitRejections() {
+        return limit.rejected();
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -27,6 +28,10 @@ import java.util.function.Function;
  * comes: a {@link io.osprey.diameter.peer.DiameterTimeoutException}, or a {@link DiameterRequestException} (3003
  * for a realm without route, 3002 when no HSS connection is open); and with a {@link CxProtocolException} for an
  * answer without a result. Futures complete on the node's I/O thread, so their dependants must not block.
+ *
+ * <p>Requests waiting for their answers are bounded ({@link #maxOutstanding()}): past the bound a new request fails
+ * at once with a {@link CxOverloadException} instead of queueing towards an HSS that already lags, so the CSCF can
+ * answer 503 with Retry-After (RFC 3261 §21.5.4) while it still has time to.
  */
 public final class CxClient {
 
@@ -38,10 +43,24 @@ public final class CxClient {
     /** SIP-Authentication-Scheme that lets the HSS choose (TS 29.228 §6.3.1). */
     private static final String UNKNOWN_SCHEME = "Unknown";
 
+    /** Default bound on requests waiting for answers: about a second of a busy HSS's work. */
+    public static final int DEFAULT_MAX_OUTSTANDING = 1024;
+
     private final DiameterNode node;
     private final String destinationRealm;
+    private final int maxOutstanding;
+    private final AtomicInteger outstanding = new AtomicInteger();
 
     public CxClient(DiameterNode node, String destinationRealm) {
+        this(node, destinationRealm, DEFAULT_MAX_OUTSTANDING);
+    }
+
+    /** @param maxOutstanding the most requests waiting for answers; more fail with {@link CxOverloadException} */
+    public CxClient(DiameterNode node, String destinationRealm, int maxOutstanding) {
+        if (maxOutstanding < 1) {
+            throw new IllegalArgumentException("maxOutstanding must be at least 1, was " + maxOutstanding);
+        }
+        this.maxOutstanding = maxOutstanding;
         this.node = Objects.requireNonNull(node, "node");
         if (!AvpData.isValidDiameterIdentity(destinationRealm)) {
             throw new IllegalArgumentException("destinationRealm must be an ASCII realm, was '" + destinationRealm
@@ -142,13 +161,40 @@ public final class CxClient {
                 CxNotifications.handler(node.identity(), CxNotifications::pushProfile, handler));
     }
 
+    /** The realm requests go to (Destination-Realm): the HSS's. */
+    public String destinationRealm() {
+        return destinationRealm;
+    }
+
+    /** Requests sent and not yet answered, failed or timed out. */
+    public int outstanding() {
+        return outstanding.get();
+    }
+
+    public int maxOutstanding() {
+        return maxOutstanding;
+    }
+
     private RequestBuilder request(CommandDefinition command) {
         return DiameterMessage.request(command, node.identity()).destinationRealm(destinationRealm);
     }
 
     private <T> CompletableFuture<T> send(RequestBuilder request, Function<DiameterMessage, T> reader) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        node.send(request.build()).whenComplete((answer, failure) -> {
+        if (outstanding.incrementAndGet() > maxOutstanding) {
+            outstanding.decrementAndGet();
+            result.completeExceptionally(new CxOverloadException(maxOutstanding, destinationRealm));
+            return result;
+        }
+        CompletableFuture<DiameterMessage> sent;
+        try {
+            sent = node.send(request.build());
+        } catch (RuntimeException e) {
+            outstanding.decrementAndGet();
+            throw e;
+        }
+        sent.whenComplete((answer, failure) -> {
+            outstanding.decrementAndGet();
             if (failure != null) {
                 result.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure);

@@ -5,6 +5,7 @@ import io.osprey.cscf.cx.CxResult;
 import io.osprey.cscf.cx.LocationInfoAnswer;
 import io.osprey.cscf.cx.UserAuthorizationAnswer;
 import io.osprey.cscf.cx.UserAuthorizationType;
+import io.osprey.cscf.sip.HssTrouble;
 import io.osprey.cscf.sip.Identities;
 import io.osprey.sip.auth.DigestCredentials;
 import io.osprey.sip.message.NameAddress;
@@ -40,6 +41,7 @@ public final class IcscfPolicy implements ProxyPolicy {
     private final ScscfSelection selection;
     private final Function<String, String> breakout;
     private final TopologyHiding hiding;
+    private final HssTrouble hssTrouble;
 
     /**
      * @param breakout maps a global number ({@code +E.164}) the HSS does not know to the SIP URI of a trunk or BGCF,
@@ -57,6 +59,7 @@ public final class IcscfPolicy implements ProxyPolicy {
         this.selection = new ScscfSelection(settings.scscfs());
         this.breakout = breakout;
         this.hiding = hiding;
+        this.hssTrouble = new HssTrouble(settings.host(), settings.retryAfter());
     }
 
     @Override
@@ -92,12 +95,18 @@ public final class IcscfPolicy implements ProxyPolicy {
         visited = visited == null ? settings.visitedNetworkId() : visited.replace("\"", "").trim();
         UserAuthorizationType type = isDeregistration(register) ? UserAuthorizationType.DE_REGISTRATION
                 : UserAuthorizationType.REGISTRATION;
+        // TS 24.229 §5.3.1.2: a registration status query that cannot be completed (time-out) is answered 480
         return new RoutingDecision.Pending(cx.userAuthorization(impi, impu, visited, type)
-                .thenApply(uaa -> afterUaa(register, uaa)));
+                .thenApply(uaa -> afterUaa(register, uaa))
+                .exceptionally(failure -> hssTrouble.failed(register, "UAR", cx.destinationRealm(), failure, 480,
+                        "Temporarily Unavailable")));
     }
 
     private RoutingDecision afterUaa(SipRequest register, UserAuthorizationAnswer uaa) {
         CxResult result = uaa.result();
+        if (HssTrouble.isBusy(result)) {
+            return hssTrouble.busy(register, "UAR", cx.destinationRealm());
+        }
         if (!result.isSuccess()) {
             return refusal(result, "UAA");
         }
@@ -133,11 +142,16 @@ public final class IcscfPolicy implements ProxyPolicy {
         if (impu == null) {
             return new RoutingDecision.Respond(404, "Not Found", "Request-URI is not a public identity");
         }
-        return new RoutingDecision.Pending(cx.locationInfo(impu, false).thenApply(lia -> afterLia(request, lia)));
+        return new RoutingDecision.Pending(cx.locationInfo(impu, false)
+                .thenApply(lia -> afterLia(request, lia))
+                .exceptionally(failure -> hssTrouble.failed(request, "LIR", cx.destinationRealm(), failure)));
     }
 
     private RoutingDecision afterLia(SipRequest request, LocationInfoAnswer lia) {
         CxResult result = lia.result();
+        if (HssTrouble.isBusy(result)) {
+            return hssTrouble.busy(request, "LIR", cx.destinationRealm());
+        }
         if (result.isSuccess()) {
             List<String> servers = new ArrayList<>();
             if (lia.serverName() != null && !lia.serverName().isEmpty()) {

@@ -76,7 +76,8 @@ public final class PcscfPolicy implements ProxyPolicy {
         if (terminating || (request.inDialog() && routed.routes().isEmpty())) {
             UeRegistration callee = registrations.forTarget(routed.requestUri(), now);
             if (callee != null) {
-                return RoutingDecision.Forward.to(new Target(routed.requestUri(), callee.source().asHop()));
+                return RoutingDecision.Forward.to(new Target(routed.requestUri(), callee.source().asHop()),
+                        TrustDomain.towardsUe(routed));
             }
         }
         UeRegistration sender = terminating ? null : registrations.fromSource(request.source(), now);
@@ -88,13 +89,13 @@ public final class PcscfPolicy implements ProxyPolicy {
         }
         if (request.inDialog()) {
             RoutingDecision.Forward fixed = request.fixedRoute();
-            return fixed != null ? fixed.withRequest(SecAgreeHeaders.strip(routed))
+            return fixed != null ? fixed.withRequest(SecAgreeHeaders.strip(routed)).withResponses(TrustDomain::towardsUe)
                     : new RoutingDecision.Respond(481, "Call/Transaction Does Not Exist", "no dialog here");
         }
         if (terminating) {
             // Not in this P-CSCF's cache (it restarted, or the registration passed another P-CSCF instance): the
             // S-CSCF vouches for the contact, so it is tried at the address it names.
-            return RoutingDecision.Forward.to(new Target(routed.requestUri(), null));
+            return RoutingDecision.Forward.to(new Target(routed.requestUri(), null), TrustDomain.towardsUe(routed));
         }
         if ("REGISTER".equals(routed.method())) {
             return register(routed, request.source());
@@ -150,7 +151,8 @@ public final class PcscfPolicy implements ProxyPolicy {
                                            SecAgreeHandler.RegisterSecurity security) {
         int code = response.statusCode();
         if (code == 401) {
-            return secAgree.on401(RegisterResponses.withoutKeys(response), security, clock.millis());
+            return TrustDomain.towardsUe(secAgree.on401(RegisterResponses.withoutKeys(response), security,
+                    clock.millis()));
         }
         if (code == 200) {
             boolean agreed = security.verified() != null || !security.client().isEmpty();
@@ -164,7 +166,7 @@ public final class PcscfPolicy implements ProxyPolicy {
             }
             secAgree.on200(security, learnt);
         }
-        return response;
+        return TrustDomain.towardsUe(response);
     }
 
     /** TS 24.229 §5.2.6.3.1: assert an identity the UE registered, follow its Service-Route. */
@@ -182,7 +184,8 @@ public final class PcscfPolicy implements ProxyPolicy {
         for (String route : registration.serviceRoute()) {
             forwarded.add("Route", route);
         }
-        return RoutingDecision.Forward.to(new Target(request.requestUri(), null), forwarded.build());
+        return RoutingDecision.Forward.to(new Target(request.requestUri(), null), forwarded.build())
+                .withResponses(TrustDomain::towardsUe);
     }
 
     /** The P-Preferred-Identity when it is one of the UE's associated URIs, else the default (first) one. */

@@ -12,11 +12,13 @@ import java.util.function.UnaryOperator;
 /**
  * The S-CSCF's registrations, found by any public identity of their implicit set. Entries are immutable
  * {@link Registration} values replaced whole, so readers on any lane see a consistent set; writers for one set
- * are serialised through {@link #update}.
+ * are serialised through {@link #update}. A stored registration is compacted first ({@link RegistrationCompactor}:
+ * equal iFCs, Paths and identity texts shared), which changes no value, only the heap it takes.
  */
 public final class RegistrationTable {
 
     private final Map<String, Registration> byIdentity = new ConcurrentHashMap<>();
+    private final RegistrationCompactor compactor = new RegistrationCompactor();
 
     public Optional<Registration> find(String canonicalImpu) {
         return Optional.ofNullable(byIdentity.get(canonicalImpu));
@@ -29,15 +31,16 @@ public final class RegistrationTable {
      */
     public synchronized Registration update(String canonicalImpu, UnaryOperator<Registration> change) {
         Registration before = byIdentity.get(canonicalImpu);
-        Registration after = change.apply(before);
+        Registration changed = change.apply(before);
         if (before != null) {
             for (String identity : before.implicitSet()) {
                 byIdentity.remove(identity, before);
             }
         }
-        if (after == null || after.bindings().isEmpty()) {
+        if (changed == null || changed.bindings().isEmpty()) {
             return null;
         }
+        Registration after = changed == before ? before : compactor.compact(changed);
         for (String identity : after.implicitSet()) {
             byIdentity.put(identity, after);
         }
@@ -47,8 +50,9 @@ public final class RegistrationTable {
     /** Puts back registrations read from a snapshot, under every identity of their sets. */
     public synchronized void restore(Collection<Registration> registrations) {
         for (Registration registration : registrations) {
-            for (String identity : registration.implicitSet()) {
-                byIdentity.put(identity, registration);
+            Registration compact = compactor.compact(registration);
+            for (String identity : compact.implicitSet()) {
+                byIdentity.put(identity, compact);
             }
         }
     }

@@ -11,6 +11,7 @@ import io.osprey.cscf.registrar.Binding;
 import io.osprey.cscf.registrar.Registration;
 import io.osprey.cscf.registrar.RegistrationEvents;
 import io.osprey.cscf.registrar.RegistrationTable;
+import io.osprey.cscf.sip.HssTrouble;
 import io.osprey.cscf.sip.Identities;
 import io.osprey.sip.auth.DigestAlgorithm;
 import io.osprey.sip.auth.DigestCredentials;
@@ -61,6 +62,7 @@ public final class ScscfRegistrar {
     private final NonceManager nonces;
     private final PendingChallenges challenges;
     private final ScscfResponses responses;
+    private final HssTrouble hssTrouble;
 
     public ScscfRegistrar(ScscfSettings settings, CxClient cx, RegistrationTable table, RegistrationEvents events,
                           Clock clock) {
@@ -72,6 +74,7 @@ public final class ScscfRegistrar {
         this.nonces = NonceManager.create(settings.challengeLifetime(), 1 << 16);
         this.challenges = new PendingChallenges(settings.challengeLifetime().toMillis(), 1 << 16);
         this.responses = new ScscfResponses(settings);
+        this.hssTrouble = new HssTrouble(settings.host(), settings.retryAfter());
     }
 
     /** Decides a REGISTER; the stage completes on a Diameter thread with the response to send. */
@@ -109,12 +112,17 @@ public final class ScscfRegistrar {
     private CompletionStage<RoutingDecision> challenge(RegisterRequest request, byte[] sipAuthorization) {
         return cx.multimediaAuth(request.impi(), request.impu(), request.requestedScheme(), 1, sipAuthorization,
                         settings.serverName())
-                .thenApply(maa -> {
+                .<RoutingDecision>thenApply(maa -> {
+                    if (HssTrouble.isBusy(maa.result())) {
+                        return hssTrouble.busy(request.register(), "MAR", cx.destinationRealm());
+                    }
                     if (!maa.result().isSuccess() || maa.items().isEmpty()) {
                         return new RoutingDecision.Answer(responses.forMarFailure(request.register(), maa));
                     }
                     return new RoutingDecision.Answer(challengeFor(request, maa.items().get(0)));
-                });
+                })
+                .exceptionally(failure -> hssTrouble.failed(request.register(), "MAR", cx.destinationRealm(),
+                        failure));
     }
 
     private SipResponse challengeFor(RegisterRequest request, SipAuthDataItem item) {
@@ -191,7 +199,10 @@ public final class ScscfRegistrar {
         ServerAssignmentType type = existing == null ? ServerAssignmentType.REGISTRATION
                 : ServerAssignmentType.RE_REGISTRATION;
         return cx.serverAssignment(request.impi(), request.impu(), settings.serverName(), type, existing != null)
-                .thenApply(saa -> {
+                .<RoutingDecision>thenApply(saa -> {
+                    if (HssTrouble.isBusy(saa.result())) {
+                        return hssTrouble.busy(request.register(), "SAR", cx.destinationRealm());
+                    }
                     if (!saa.result().isSuccess()) {
                         return new RoutingDecision.Answer(responses.forSarFailure(request.register(), saa));
                     }
@@ -211,7 +222,9 @@ public final class ScscfRegistrar {
                             before == null ? base.withBindings(List.of()) : refresh(before, base), now));
                     events.changed(existing, after, request.impu(), ContactEvent.UNREGISTERED);
                     return new RoutingDecision.Answer(responses.ok(request.register(), after, now));
-                });
+                })
+                .exceptionally(failure -> hssTrouble.failed(request.register(), "SAR", cx.destinationRealm(),
+                        failure));
     }
 
     /** Keeps the contacts of a registration while taking the set and profile from a fresh SAA. */

@@ -16,10 +16,26 @@ import java.time.Duration;
  * @param minExpires        shorter requested times are refused with 423 (RFC 3261 §10.3 step 7)
  * @param maxExpires        longer requested times are shortened to this
  * @param challengeLifetime how long a 401's nonce may be answered
+ * @param retryAfter        Retry-After of the 503s sent when the HSS cannot take a request (RFC 3261 §21.5.4)
  */
 public record ScscfSettings(String serverName, String host, int port, String homeDomain, String icscfUri,
                             Duration defaultExpires, Duration minExpires, Duration maxExpires,
-                            Duration challengeLifetime) {
+                            Duration challengeLifetime, Duration retryAfter) {
+
+    /** Retry-After when none is given: as the SIP stack's own overload 503s. */
+    public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+
+    public ScscfSettings {
+        retryAfter = retryAfter == null ? DEFAULT_RETRY_AFTER : retryAfter;
+    }
+
+    /** With the {@link #DEFAULT_RETRY_AFTER}. */
+    public ScscfSettings(String serverName, String host, int port, String homeDomain, String icscfUri,
+                         Duration defaultExpires, Duration minExpires, Duration maxExpires,
+                         Duration challengeLifetime) {
+        this(serverName, host, port, homeDomain, icscfUri, defaultExpires, minExpires, maxExpires, challengeLifetime,
+                DEFAULT_RETRY_AFTER);
+    }
 
     /** The Service-Route value (RFC 3608) that brings a UE's originating requests back here. */
     public String serviceRoute() {

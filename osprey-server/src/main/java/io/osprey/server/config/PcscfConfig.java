@@ -1,6 +1,7 @@
 package io.osprey.server.config;
 
 import io.osprey.cscf.pcscf.SecAgreeSettings;
+import io.osprey.sip.transport.TlsTrust;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,16 @@ import java.util.List;
  *                           preferred first; default none, which turns security agreement off
  * @param ipsecPortC         protected client port announced for ipsec-3gpp (TS 33.203 Annex H), default 5062
  * @param ipsecPortS         protected server port announced for ipsec-3gpp, default 5063
+ * @param tlsVerifyPeers     whether TLS connections the P-CSCF opens check the server's certificate (RFC 3261
+ *                           §26.3.1, RFC 5922 §7), default true; false is for experiments and logs a warning
+ * @param tlsTrustStore      PKCS#12 or JKS file of the certificates trusted for those connections; default the
+ *                           JDK's CAs. The node's own certificate is always trusted, and a node on the development
+ *                           certificate also accepts peers' development certificates
+ * @param tlsTrustStorePassword the trust store's password; never printed
  */
 public record PcscfConfig(String listen, Integer port, Integer tlsPort, Path tlsKeyStore, String visitedNetworkId,
-                          String emergencyRoute, List<String> secAgree, Integer ipsecPortC, Integer ipsecPortS) {
+                          String emergencyRoute, List<String> secAgree, Integer ipsecPortC, Integer ipsecPortS,
+                          Boolean tlsVerifyPeers, Path tlsTrustStore, String tlsTrustStorePassword) {
 
     public PcscfConfig {
         listen = ConfigChecks.address("listen", listen == null ? "127.0.0.1" : listen);
@@ -52,10 +60,37 @@ public record PcscfConfig(String listen, Integer port, Integer tlsPort, Path tls
                 : ipsecPortC, 1, 65535);
         ipsecPortS = ConfigChecks.range("ipsec-port-s", ipsecPortS == null ? SecAgreeSettings.DEFAULT_PORT_S
                 : ipsecPortS, 1, 65535);
+        tlsVerifyPeers = tlsVerifyPeers == null || tlsVerifyPeers;
+        if (tlsTrustStore != null && !java.nio.file.Files.isReadable(tlsTrustStore)) {
+            throw new ConfigException("tls-trust-store", "'" + tlsTrustStore + "' is not a readable file");
+        }
+        if (tlsTrustStore != null && !tlsVerifyPeers) {
+            throw new ConfigException("tls-trust-store", "is set while tls-verify-peers is false; expected one of them");
+        }
+        if (tlsTrustStorePassword != null && tlsTrustStore == null) {
+            throw new ConfigException("tls-trust-store-password", "is set without tls-trust-store");
+        }
+    }
+
+    /** How the P-CSCF's outbound TLS connections check servers. */
+    public TlsTrust tlsTrust() {
+        if (!tlsVerifyPeers) {
+            return TlsTrust.NONE;
+        }
+        return tlsTrustStore == null ? TlsTrust.DEFAULT : TlsTrust.store(tlsTrustStore, tlsTrustStorePassword);
+    }
+
+    @Override
+    public String toString() { // the trust store's password is never printed
+        return "PcscfConfig[listen=" + listen + ", port=" + port + ", tlsPort=" + tlsPort + ", tlsKeyStore="
+                + tlsKeyStore + ", visitedNetworkId=" + visitedNetworkId + ", emergencyRoute=" + emergencyRoute
+                + ", secAgree=" + secAgree + ", ipsecPortC=" + ipsecPortC + ", ipsecPortS=" + ipsecPortS
+                + ", tlsVerifyPeers=" + tlsVerifyPeers + ", tlsTrustStore=" + tlsTrustStore
+                + ", tlsTrustStorePassword=" + (tlsTrustStorePassword == null ? "-" : "<redacted>") + "]";
     }
 
     static PcscfConfig defaults() {
-        return new PcscfConfig(null, null, null, null, null, null, null, null, null);
+        return new PcscfConfig(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The security agreement settings of the P-CSCF policy. */

@@ -62,7 +62,7 @@ final class PcscfRole extends CscfRole {
         TransportConfig base = shared.transport();
         TransportConfig transport = new TransportConfig(base.bindAddress(), config.port(), config.port(),
                 config.tlsPort(), config.tlsKeyStore(), base.advertisedHost(), base.udpMtuLimit(),
-                base.idleTimeoutSeconds());
+                base.idleTimeoutSeconds(), config.tlsTrust());
         return new SipStackSettings(transport, shared.limits(), shared.timers(), shared.lanes(), shared.laneQueue(),
                 shared.rejectAbove(), shared.retryAfter(), shared.ioThreads());
     }

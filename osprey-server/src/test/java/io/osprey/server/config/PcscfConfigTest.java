@@ -51,4 +51,26 @@ class PcscfConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("pcscf.tls-port:");
     }
+
+    @Test
+    void outboundTlsVerifiesServersUnlessTurnedOffAndNamesAMissingTrustStore(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        assertThat(loader.parse("").pcscf().tlsTrust()).isEqualTo(io.osprey.sip.transport.TlsTrust.DEFAULT);
+        assertThat(loader.parse("pcscf:\n  tls-verify-peers: false\n").pcscf().tlsTrust())
+                .isEqualTo(io.osprey.sip.transport.TlsTrust.NONE);
+
+        Path store = java.nio.file.Files.writeString(dir.resolve("trust.p12"), "x");
+        PcscfConfig withStore = loader.parse("pcscf:\n  tls-trust-store: " + store
+                + "\n  tls-trust-store-password: s3cret\n").pcscf();
+        assertThat(withStore.tlsTrust().trustStore()).isEqualTo(store);
+        assertThat(withStore.toString()).doesNotContain("s3cret").contains("<redacted>");
+
+        assertThatThrownBy(() -> loader.parse("pcscf:\n  tls-trust-store: " + dir.resolve("missing.p12") + "\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("pcscf.tls-trust-store:")
+                .hasMessageContaining("not a readable file");
+        assertThatThrownBy(() -> loader.parse("pcscf:\n  tls-trust-store-password: x\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("pcscf.tls-trust-store-password:");
+    }
 }

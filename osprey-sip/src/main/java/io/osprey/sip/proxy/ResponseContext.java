@@ -230,8 +230,13 @@ final class ResponseContext {
         if (response == null) {
             response = proxy.localResponse(request, 480, "Temporarily Unavailable", "no target could be reached");
         } else if (response.statusCode() == 503) {
-            // §16.7 step 6: a 503 from downstream would make the client think this proxy is overloaded.
+            // §16.7 step 6: a 503 from downstream would make the client think this proxy is overloaded. Its
+            // Retry-After is kept: §20.33 allows it on a 500, and it still tells the client when to try again.
+            String retryAfter = response.header("Retry-After");
             response = proxy.localResponse(request, 500, "Server Internal Error", "next hop unavailable");
+            if (retryAfter != null) {
+                response = response.toBuilder().add("Retry-After", retryAfter).build();
+            }
         }
         server.respond(responses.rewrite(response));
         finished();

@@ -124,6 +124,20 @@ class ProxyResponseTest {
     }
 
     @Test
+    void downstream503KeepsItsRetryAfterOnThe500() {
+        h.forwardInParallel(TO_A);
+        h.fromAlice(invite());
+        SentRequest sent = inviteAt(HOP_A);
+
+        h.fromDownstream(SipResponse.forRequest(sent.request(), 503, "Service Unavailable").toTag("b1")
+                .add("Retry-After", "7").build(), sent.hop());
+
+        assertThat(h.upstreamCodes("INVITE")).containsExactly(100, 500);
+        assertThat(h.lastUpstream("INVITE").header("Retry-After")).isEqualTo("7");
+        assertThat(h.lastUpstream("INVITE").header("Warning")).contains("next hop unavailable");
+    }
+
+    @Test
     void sixxCancelsThePendingBranchThatHasSentAProvisional() {
         forkToAAndB();
         SipRequest inviteToA = inviteAt(HOP_A).request();

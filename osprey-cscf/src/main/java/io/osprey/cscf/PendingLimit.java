@@ -1,0 +1,81 @@
+package io.osprey.cscf;
+
+import io.osprey.sip.message.SipRequest;
+import io.osprey.sip.message.SipResponse;
+import io.osprey.sip.proxy.ProxyPolicy;
+import io.osprey.sip.proxy.ProxyRequest;
+import io.osprey.sip.proxy.RoutingDecision;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Overload control for a CSCF whose decisions wait on Diameter (docs/decisions/0004): such requests leave their
+ * lane at once ({@link RoutingDecision.Pending}), so the lanes never fill and the SIP stack's own 503 never fires
+ * while the HSS falls behind. This bounds the decisions still pending: past the bound, a new request outside a
+ * dialog (not ACK, not CANCEL) is answered 503 Service Unavailable with Retry-After (RFC 3261 §21.5.4) and a
+ * Warning before the policy sees it, while requests inside dialogs, CANCELs, ACKs and the decisions already
+ * pending go on, so calls and registrations in progress complete.
+ *
+ * <p>The check and the count are not one atomic step: with several lanes deciding at once the bound may be passed
+ * by at most one request per lane, which keeps the hot path free of locks.
+ */
+final class PendingLimit implements ProxyPolicy {
+
+    private final ProxyPolicy policy;
+    private final int maxPending;
+    private final String host;
+    private final Duration retryAfter;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final LongAdder rejected = new LongAdder();
+
+    PendingLimit(ProxyPolicy policy, int maxPending, String host, Duration retryAfter) {
+        if (maxPending < 1) {
+            throw new IllegalArgumentException("maxPendingDecisions must be at least 1, was " + maxPending);
+        }
+        this.policy = policy;
+        this.maxPending = maxPending;
+        this.host = host;
+        this.retryAfter = retryAfter;
+    }
+
+    @Override
+    public RoutingDecision route(ProxyRequest request) {
+        if (pending.get() >= maxPending && isNew(request.routed())) {
+            rejected.increment();
+            return busy(request.routed());
+        }
+        RoutingDecision decision = policy.route(request);
+        if (decision instanceof RoutingDecision.Pending waiting) {
+            pending.incrementAndGet();
+            waiting.decision().whenComplete((later, failure) -> pending.decrementAndGet());
+        }
+        return decision;
+    }
+
+    /** Decisions the policy has not made yet. */
+    int pending() {
+        return pending.get();
+    }
+
+    /** New requests answered 503 because too many decisions were pending. */
+    long rejected() {
+        return rejected.sum();
+    }
+
+    private static boolean isNew(SipRequest request) {
+        String method = request.method();
+        return !"ACK".equals(method) && !"CANCEL".equals(method)
+                && (request.to() == null || request.to().tag() == null);
+    }
+
+    private RoutingDecision busy(SipRequest request) {
+        SipResponse response = SipResponse.forRequest(request, 503, "Service Unavailable")
+                .toTag(Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1))
+                .add("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())))
+                .add("Warning", "399 " + host + " \"" + maxPending + " requests already wait for the HSS\"")
+                .build();
+        return new RoutingDecision.Answer(response);
+    }
+}
