@@ -8,10 +8,12 @@ import io.osprey.diameter.node.UnknownPeerPolicy;
 import io.osprey.hss.cx.CxNotifier;
 import io.osprey.hss.cx.CxServer;
 import io.osprey.hss.cx.CxServerConfig;
+import io.osprey.hss.cx.RegistrationListener;
 import io.osprey.hss.sh.ShNotifier;
 import io.osprey.hss.sh.ShServer;
 import io.osprey.hss.store.SubscriberStore;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -20,48 +22,83 @@ import java.util.concurrent.Executors;
  * domain>}, listening on the configured address (default port 3868), that advertises and serves both Cx
  * (TS 29.229, application 16777216, through {@link CxServer}) and Sh (TS 29.329, application 16777217, through
  * {@link ShServer}) over one subscriber store. Store work runs on virtual threads, never on the node's I/O
- * thread. Accepts any peer that completes capabilities exchange, as an HSS inside one operator network does.
+ * thread, for at most {@code maxOutstandingRequests} requests at once ({@link AdmissionControl}). Cx
+ * registration changes are pushed to subscribed ASs over Sh (PNR). Accepts any peer that completes
+ * capabilities exchange, as an HSS inside one operator network does.
  */
 public final class HssDiameterServer implements AutoCloseable {
 
     /** The Diameter port (RFC 6733 §2.1). */
     public static final int DEFAULT_PORT = 3868;
+    /** Default bound on the Cx and Sh requests served at once; past it requests get DIAMETER_TOO_BUSY. */
+    public static final int DEFAULT_MAX_OUTSTANDING_REQUESTS = 1024;
 
     private final DiameterNode node;
     private final ExecutorService executor;
     private final CxNotifier cxNotifier;
     private final ShServer sh;
+    private final AdmissionControl admission;
 
-    private HssDiameterServer(DiameterNode node, ExecutorService executor, SubscriberStore store, ShServer sh) {
+    private HssDiameterServer(DiameterNode node, ExecutorService executor, CxNotifier cxNotifier, ShServer sh,
+                              AdmissionControl admission) {
         this.node = node;
         this.executor = executor;
-        this.cxNotifier = new CxNotifier(node, store, executor);
+        this.cxNotifier = cxNotifier;
         this.sh = sh;
+        this.admission = admission;
     }
 
     /** Starts the node on {@code listen} with Cx policy {@code config}; {@code listen} port 0 picks a free one. */
     public static HssDiameterServer start(CxServerConfig config, InetSocketAddress listen, SubscriberStore store) {
+        return start(config, listen, store, DEFAULT_MAX_OUTSTANDING_REQUESTS);
+    }
+
+    /**
+     * As {@link #start(CxServerConfig, InetSocketAddress, SubscriberStore)}, serving at most
+     * {@code maxOutstandingRequests} Cx and Sh requests at once (at least 1); each request past that is answered
+     * DIAMETER_TOO_BUSY at once.
+     */
+    public static HssDiameterServer start(CxServerConfig config, InetSocketAddress listen, SubscriberStore store,
+                                          int maxOutstandingRequests) {
+        if (maxOutstandingRequests < 1) {
+            throw new IllegalArgumentException("maxOutstandingRequests must be at least 1, was "
+                    + maxOutstandingRequests);
+        }
         String realm = config.homeDomain();
         DiameterNode node = new DiameterNode(DiameterNodeConfig.builder("hss." + realm, realm).listen(listen)
                 .application(CxDictionary.APPLICATION).application(ShDictionary.APPLICATION)
                 .unknownPeers(UnknownPeerPolicy.acceptAny()).product(10415, "Osprey HSS", -1).build());
+        AdmissionControl admission = new AdmissionControl(maxOutstandingRequests, node.identity());
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        ShServer sh;
         try {
-            new CxServer(store, config, node.identity(), executor).registerOn(node);
-            sh = ShServer.register(node, store, executor);
+            ShServer sh = ShServer.register(node, store, executor, Clock.systemUTC(), admission::admit);
+            // TS 29.328 §6.1.4: a Cx change of IMS user state or S-CSCF name is pushed to the subscribed ASs
+            RegistrationListener toSh = changed -> changed.forEach(
+                    registration -> sh.notifier().registrationChanged(registration.impu().uri()));
+            new CxServer(store, config, node.identity(), executor, toSh).registerOn(node, admission::admit);
+            CxNotifier cxNotifier = new CxNotifier(node, store, executor, toSh);
             node.start();
+            return new HssDiameterServer(node, executor, cxNotifier, sh, admission);
         } catch (RuntimeException e) {
             node.close();
             executor.shutdownNow();
             throw e;
         }
-        return new HssDiameterServer(node, executor, store, sh);
     }
 
     /** Starts on all interfaces, port 3868. */
     public static HssDiameterServer start(CxServerConfig config, SubscriberStore store) {
         return start(config, new InetSocketAddress(DEFAULT_PORT), store);
+    }
+
+    /** Cx and Sh requests being served now. */
+    public int outstandingRequests() {
+        return admission.outstanding();
+    }
+
+    /** Requests answered DIAMETER_TOO_BUSY because {@code maxOutstandingRequests} were being served. */
+    public long refusedRequests() {
+        return admission.refused();
     }
 
     /** The bound port. */

@@ -12,6 +12,7 @@ import io.osprey.sip.message.NameAddress;
 import io.osprey.sip.message.SipRequest;
 import io.osprey.sip.proxy.ProxyPolicy;
 import io.osprey.sip.proxy.ProxyRequest;
+import io.osprey.sip.proxy.ResponseRewriter;
 import io.osprey.sip.proxy.RoutingDecision;
 import io.osprey.sip.proxy.Target;
 import io.osprey.sip.uri.SipUri;
@@ -133,7 +134,10 @@ public final class IcscfPolicy implements ProxyPolicy {
         }
         RoutingDecision.Forward forward = new RoutingDecision.Forward(groups)
                 .withTryNextGroup(code -> code == 408 || code >= 500);
-        return hiding == null ? forward : forward.withResponses(hiding::hide);
+        ResponseRewriter rewriter = hiding == null ? ResponseRewriter.UNCHANGED : hiding::hide;
+        // A 503 after every S-CSCF that could take the REGISTER refused: any other registration would get one too
+        return forward.withResponses("REGISTER".equals(request.method())
+                ? ResponseRewriter.passingOverload(rewriter) : rewriter);
     }
 
     private RoutingDecision terminating(SipRequest request) {

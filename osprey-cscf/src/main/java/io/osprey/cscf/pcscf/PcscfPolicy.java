@@ -8,6 +8,7 @@ import io.osprey.sip.message.SipResponse;
 import io.osprey.sip.proxy.NextHops;
 import io.osprey.sip.proxy.ProxyPolicy;
 import io.osprey.sip.proxy.ProxyRequest;
+import io.osprey.sip.proxy.ResponseRewriter;
 import io.osprey.sip.proxy.RoutingDecision;
 import io.osprey.sip.proxy.Target;
 import io.osprey.sip.transaction.TransactionLayer;
@@ -144,7 +145,8 @@ public final class PcscfPolicy implements ProxyPolicy {
         return new RoutingDecision.Forward(List.of(List.of(new Target(register.requestUri(), null,
                 List.of("<" + settings.icscfUri() + ";lr>")))))
                 .withRequest(forwarded.build())
-                .withResponses(response -> onRegisterResponse(response, contacts, ue, security));
+                .withResponses(ResponseRewriter.passingOverload(
+                        response -> onRegisterResponse(response, contacts, ue, security)));
     }
 
     private SipResponse onRegisterResponse(SipResponse response, List<NameAddress> requested, Source ue,
@@ -184,8 +186,9 @@ public final class PcscfPolicy implements ProxyPolicy {
         for (String route : registration.serviceRoute()) {
             forwarded.add("Route", route);
         }
+        // Every originating request goes into the home network: its 503 would meet any other request too
         return RoutingDecision.Forward.to(new Target(request.requestUri(), null), forwarded.build())
-                .withResponses(TrustDomain::towardsUe);
+                .withResponses(ResponseRewriter.passingOverload(TrustDomain::towardsUe));
     }
 
     /** The P-Preferred-Identity when it is one of the UE's associated URIs, else the default (first) one. */

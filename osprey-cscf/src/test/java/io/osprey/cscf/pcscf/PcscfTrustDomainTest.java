@@ -85,6 +85,9 @@ class PcscfTrustDomainTest {
         assertThat(toUe.header("P-Charging-Vector")).isNull();
         assertThat(toUe.header("P-Charging-Function-Addresses")).isNull();
         assertThat(toUe.statusCode()).isEqualTo(180);
+        assertThat(forward.responses().passesOverload())
+                .as("every originating request goes into the home network: its 503 reaches the UE as a 503")
+                .isTrue();
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.osprey.diameter.message.RequestBuilder;
 import io.osprey.diameter.node.DiameterNode;
 import io.osprey.hss.model.Impi;
 import io.osprey.hss.model.Impu;
+import io.osprey.hss.model.ImpuRegistration;
 import io.osprey.hss.model.ImsSubscription;
 import io.osprey.hss.model.RegistrationState;
 import io.osprey.hss.store.StoreException;
@@ -36,12 +37,19 @@ public final class CxNotifier {
     private final DiameterNode node;
     private final SubscriberStore store;
     private final Executor executor;
+    private final RegistrationListener listener;
     private final ImsSubscriptionXmlWriter xml = new ImsSubscriptionXmlWriter();
 
     public CxNotifier(DiameterNode node, SubscriberStore store, Executor executor) {
+        this(node, store, executor, RegistrationListener.NONE);
+    }
+
+    /** As the other constructor; {@code listener} hears of the deregistrations answered RTRs make. */
+    public CxNotifier(DiameterNode node, SubscriberStore store, Executor executor, RegistrationListener listener) {
         this.node = Objects.requireNonNull(node, "node");
         this.store = Objects.requireNonNull(store, "store");
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     /** Sends RTR for {@code impi} and {@code impus} (empty: all its identities) with a Deregistration-Reason. */
@@ -86,7 +94,11 @@ public final class CxNotifier {
 
     private void clear(Impu impu) {
         try {
-            store.identities().updateImplicitSetRegistration(impu, RegistrationState.NOT_REGISTERED, Optional.empty());
+            List<ImpuRegistration> changed = store.identities().changeImplicitSetRegistration(impu,
+                    RegistrationState.NOT_REGISTERED, Optional.empty());
+            if (!changed.isEmpty()) {
+                listener.registrationChanged(changed);
+            }
         } catch (StoreException e) {
             if (e.reason() != StoreException.Reason.NOT_FOUND) {
                 throw e;

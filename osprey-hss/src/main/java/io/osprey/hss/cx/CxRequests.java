@@ -8,6 +8,7 @@ import io.osprey.diameter.dictionary.ResultCodes;
 import io.osprey.diameter.message.Avp;
 import io.osprey.diameter.message.Avps;
 import io.osprey.diameter.message.DiameterMessage;
+import io.osprey.hss.model.ApplicationServer;
 import io.osprey.hss.model.Impi;
 import io.osprey.hss.model.Impu;
 import io.osprey.hss.model.InvalidValueException;
@@ -21,6 +22,9 @@ import java.util.Optional;
 
 /** Reading identities out of Cx requests and the checks every command shares (TS 29.228 §6.1–6.3). */
 final class CxRequests {
+
+    /** The stored length limit of an S-CSCF name. */
+    private static final int MAX_SERVER_NAME_LENGTH = ApplicationServer.MAX_SERVER_NAME_LENGTH;
 
     private CxRequests() {
     }
@@ -48,6 +52,22 @@ final class CxRequests {
         }
     }
 
+    /** The Server-Name AVP (a SIP URI, TS 29.229 §6.3.6): required, non-empty, no whitespace, at most 255. */
+    static String serverName(DiameterMessage request) {
+        Avp avp = required(request, CxDictionary.SERVER_NAME);
+        String name = avp.asUtf8();
+        boolean valid = !name.isEmpty() && name.length() <= MAX_SERVER_NAME_LENGTH;
+        for (int i = 0; valid && i < name.length(); i++) {
+            char c = name.charAt(i);
+            valid = !Character.isWhitespace(c) && !Character.isISOControl(c);
+        }
+        if (!valid) {
+            throw new CxFailure(ResultCodes.DIAMETER_INVALID_AVP_VALUE, "Server-Name must be a SIP URI of 1 to "
+                    + MAX_SERVER_NAME_LENGTH + " characters without whitespace", avp);
+        }
+        return name;
+    }
+
     static Optional<Impi> optionalImpi(DiameterMessage request) {
         return request.avp(BaseDictionary.USER_NAME).map(CxRequests::impi);
     }
@@ -58,15 +78,20 @@ final class CxRequests {
                 CxResultCodes.DIAMETER_ERROR_USER_UNKNOWN, "public identity " + impu + " is unknown"));
     }
 
-    /** 5001 if {@code impi} is unknown, 5002 DIAMETER_ERROR_IDENTITIES_DONT_MATCH if it may not use {@code impu}. */
-    static void requireAssociated(SubscriberStore store, Impi impi, Impu impu) {
+    /**
+     * 5001 if {@code impi} is unknown, 5002 DIAMETER_ERROR_IDENTITIES_DONT_MATCH if it may not use
+     * {@code identity} (the stored identity or wildcarded PSI a request named). The links come with the record,
+     * so the usual case, a linked IMPI, costs no store query.
+     */
+    static void requireAssociated(SubscriberStore store, Impi impi, PublicIdentityRecord identity) {
+        if (identity.privateIdentities().contains(impi)) {
+            return;
+        }
         if (store.identities().privateIdentity(impi).isEmpty()) {
             throw new CxFailure(CxResultCodes.DIAMETER_ERROR_USER_UNKNOWN, "private identity " + impi + " is unknown");
         }
-        if (!store.identities().isAssociated(impi, impu)) {
-            throw new CxFailure(CxResultCodes.DIAMETER_ERROR_IDENTITIES_DONT_MATCH,
-                    impi + " may not use " + impu);
-        }
+        throw new CxFailure(CxResultCodes.DIAMETER_ERROR_IDENTITIES_DONT_MATCH, impi + " may not use "
+                + identity.impu());
     }
 
     /**

@@ -6,12 +6,14 @@ import io.osprey.diameter.message.AnswerBuilder;
 import io.osprey.diameter.message.DiameterMessage;
 import io.osprey.diameter.message.LocalIdentity;
 import io.osprey.diameter.node.DiameterNode;
+import io.osprey.diameter.node.RequestHandler;
 import io.osprey.hss.store.StoreException;
 import io.osprey.hss.store.SubscriberStore;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,23 +35,38 @@ public final class CxServer {
     private final MultimediaAuthHandler multimediaAuth;
 
     public CxServer(SubscriberStore store, CxServerConfig config, LocalIdentity local, Executor executor) {
+        this(store, config, local, executor, RegistrationListener.NONE);
+    }
+
+    /** As the other constructor; {@code listener} hears of the registration changes SARs make. */
+    public CxServer(SubscriberStore store, CxServerConfig config, LocalIdentity local, Executor executor,
+                    RegistrationListener listener) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(config, "config");
         this.local = Objects.requireNonNull(local, "local");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.userAuthorization = new UserAuthorizationHandler(store, config, local);
-        this.serverAssignment = new ServerAssignmentHandler(store, local);
+        this.serverAssignment = new ServerAssignmentHandler(store, local,
+                Objects.requireNonNull(listener, "listener"));
         this.locationInfo = new LocationInfoHandler(store, config, local);
         this.multimediaAuth = new MultimediaAuthHandler(store, config, local);
     }
 
     /** Registers the four HSS-served commands on {@code node} (before or after it starts). */
     public void registerOn(DiameterNode node) {
+        registerOn(node, UnaryOperator.identity());
+    }
+
+    /** As {@link #registerOn(DiameterNode)}, each handler wrapped by {@code admission} (e.g. a bound). */
+    public void registerOn(DiameterNode node, UnaryOperator<RequestHandler> admission) {
         long app = CxDictionary.APPLICATION.id();
-        node.register(app, CxDictionary.USER_AUTHORIZATION.code(), r -> serve(r, userAuthorization::answer));
-        node.register(app, CxDictionary.SERVER_ASSIGNMENT.code(), r -> serve(r, serverAssignment::answer));
-        node.register(app, CxDictionary.LOCATION_INFO.code(), r -> serve(r, locationInfo::answer));
-        node.register(app, CxDictionary.MULTIMEDIA_AUTH.code(), r -> serve(r, multimediaAuth::answer));
+        node.register(app, CxDictionary.USER_AUTHORIZATION.code(),
+                admission.apply(r -> serve(r, userAuthorization::answer)));
+        node.register(app, CxDictionary.SERVER_ASSIGNMENT.code(),
+                admission.apply(r -> serve(r, serverAssignment::answer)));
+        node.register(app, CxDictionary.LOCATION_INFO.code(), admission.apply(r -> serve(r, locationInfo::answer)));
+        node.register(app, CxDictionary.MULTIMEDIA_AUTH.code(),
+                admission.apply(r -> serve(r, multimediaAuth::answer)));
     }
 
     /** Answers one request on the caller's thread (the node handlers run this on {@code executor}). */

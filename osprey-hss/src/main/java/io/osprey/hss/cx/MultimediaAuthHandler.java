@@ -16,6 +16,7 @@ import io.osprey.hss.model.AuthScheme;
 import io.osprey.hss.model.Impi;
 import io.osprey.hss.model.ImpiCredentials;
 import io.osprey.hss.model.Impu;
+import io.osprey.hss.model.PublicIdentityRecord;
 import io.osprey.hss.store.SubscriberStore;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,7 +28,8 @@ import java.util.List;
  * SIP-Authorization = XRES, Confidentiality-Key, Integrity-Key}, or one SIP-Digest-Authenticate for digest.
  * A request whose item carries SIP-Authorization = RAND ‖ AUTS (30 octets) resynchronises the SQN first
  * (TS 33.102 §6.3.5). An AUTS whose MAC-S fails is answered 5006 AUTH_SCHEME_NOT_SUPPORTED, as Open5GS does:
- * TS 33.102 leaves the answer to operator policy and TS 29.229 names no better code.
+ * TS 33.102 leaves the answer to operator policy and TS 29.229 names no better code. Each successful MAR
+ * records the requesting S-CSCF as authenticating the identity (TS 29.228 §6.3.1, see {@link #recordPending}).
  */
 final class MultimediaAuthHandler {
 
@@ -43,9 +45,10 @@ final class MultimediaAuthHandler {
 
     AnswerBuilder answer(DiameterMessage request) {
         Impi impi = CxRequests.impi(CxRequests.required(request, BaseDictionary.USER_NAME));
-        Impu impu = CxRequests.knownPublicIdentity(store,
-                CxRequests.impu(CxRequests.required(request, CxDictionary.PUBLIC_IDENTITY))).impu();
-        CxRequests.requireAssociated(store, impi, impu);
+        PublicIdentityRecord identity = CxRequests.knownPublicIdentity(store,
+                CxRequests.impu(CxRequests.required(request, CxDictionary.PUBLIC_IDENTITY)));
+        Impu impu = identity.impu();
+        CxRequests.requireAssociated(store, impi, identity);
         Avp item = CxRequests.required(request, CxDictionary.SIP_AUTH_DATA_ITEM);
         String requested = item.avp(CxDictionary.SIP_AUTHENTICATION_SCHEME).map(Avp::asUtf8).orElse(null);
         ImpiCredentials credentials = store.authenticationCentre().credentials(impi).orElseThrow(() ->
@@ -53,9 +56,11 @@ final class MultimediaAuthHandler {
         AuthScheme scheme = AuthSchemeNames.choose(requested, credentials).orElseThrow(() -> new CxFailure(
                 CxResultCodes.DIAMETER_ERROR_AUTH_SCHEME_NOT_SUPPORTED,
                 impi + " may not use scheme " + requested));
+        String serverName = CxRequests.serverName(request);
         AnswerBuilder answer = DiameterMessage.answerTo(request, local).result(ResultCodes.DIAMETER_SUCCESS)
                 .add(BaseDictionary.USER_NAME, impi.value()).add(CxDictionary.PUBLIC_IDENTITY, impu.uri());
         if (!scheme.isAka()) {
+            recordPending(identity, serverName, true);
             DigestHa1 ha1 = DigestHa1.of(impi, credentials.digest().orElseThrow(), scheme, config.digestRealm());
             String schemeName = requested == null || requested.equalsIgnoreCase(AuthSchemeNames.UNKNOWN)
                     ? scheme.cxName() : requested;
@@ -68,7 +73,11 @@ final class MultimediaAuthHandler {
                             Avps.of(CxDictionary.DIGEST_QOP, "auth"),
                             Avps.of(CxDictionary.DIGEST_HA1, ha1.hex().getBytes(StandardCharsets.US_ASCII)))));
         }
-        item.avp(CxDictionary.SIP_AUTHORIZATION).ifPresent(auts -> resynchronise(impi, auts));
+        Avp auts = item.avp(CxDictionary.SIP_AUTHORIZATION).orElse(null);
+        if (auts != null) {
+            resynchronise(impi, auts);
+        }
+        recordPending(identity, serverName, auts == null);
         List<AuthenticationVector> vectors = store.authenticationCentre().nextVectors(impi, requestedCount(request));
         answer.add(CxDictionary.SIP_NUMBER_AUTH_ITEMS, vectors.size());
         for (int i = 0; i < vectors.size(); i++) {
@@ -82,6 +91,18 @@ final class MultimediaAuthHandler {
                     Avps.of(CxDictionary.INTEGRITY_KEY, vector.ik())));
         }
         return answer;
+    }
+
+    /**
+     * TS 29.228 §6.3.1 step 5, after the identity, scheme and resynchronisation checks: the HSS notes that an
+     * authentication is pending at the requesting S-CSCF, and that S-CSCF becomes the identity's S-CSCF name (so
+     * a UAR during the authentication, and the SAR after it, find it). §8.1: a MAR naming another S-CSCF than the
+     * one stored overwrites it, unless it carries an AUTS (a resynchronisation): a UE whose S-CSCF stopped
+     * answering re-registers through another one (§8.1.1). The old S-CSCF's registrations end by their own
+     * timers; the RTR the HSS "should" send it (NEW_SERVER_ASSIGNED) is not sent yet.
+     */
+    private void recordPending(PublicIdentityRecord identity, String serverName, boolean takeOver) {
+        store.identities().recordAuthenticationPending(identity, serverName, takeOver);
     }
 
     private int requestedCount(DiameterMessage request) {

@@ -18,6 +18,8 @@ import io.osprey.hss.xml.ImsSubscriptionXmlWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Server-Assignment (SAR/SAA, TS 29.228 §6.1.2 and §6.1.2.1; TS 29.229 §6.1.3–6.1.4) for the S-CSCF, following
@@ -28,31 +30,43 @@ import java.util.Optional;
  * IDENTITY_ALREADY_REGISTERED with that S-CSCF's Server-Name; NO_ASSIGNMENT from an S-CSCF that is not assigned
  * answers DIAMETER_UNABLE_TO_COMPLY; types Cx does not define answer 5007 IN_ASSIGNMENT_TYPE. User-Data carries
  * the IMS subscription XML for the types that return it, unless the S-CSCF has it already.
+ *
+ * <p>REGISTRATION and RE_REGISTRATION (§6.1.2.1 with §6.3.1): an identity REGISTERED or UNREGISTERED at
+ * S-CSCF A keeps A; the same request from another S-CSCF B answers 5005 IDENTITY_ALREADY_REGISTERED with A's
+ * Server-Name, unless B is the S-CSCF whose MAR left an authentication pending for the identity. That one
+ * exception is the S-CSCF re-assignment of §6.3.1 (the I-CSCF chose B, e.g. because A stopped answering, and B
+ * authenticated the user): B replaces A. AUTHENTICATION_FAILURE and AUTHENTICATION_TIMEOUT end the pending
+ * authentication and clear the name the MAR stored for identities that are not registered. Every change of
+ * state or S-CSCF name is reported to the {@link RegistrationListener} after it is stored.
  */
 final class ServerAssignmentHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerAssignmentHandler.class);
 
     private static final int USER_DATA_ALREADY_AVAILABLE = 1;
 
     private final SubscriberStore store;
     private final LocalIdentity local;
+    private final RegistrationListener listener;
     private final ImsSubscriptionXmlWriter xml = new ImsSubscriptionXmlWriter();
 
-    ServerAssignmentHandler(SubscriberStore store, LocalIdentity local) {
+    ServerAssignmentHandler(SubscriberStore store, LocalIdentity local, RegistrationListener listener) {
         this.store = store;
         this.local = local;
+        this.listener = listener;
     }
 
     AnswerBuilder answer(DiameterMessage request) {
         int typeCode = CxRequests.required(request, CxDictionary.SERVER_ASSIGNMENT_TYPE).asEnumerated();
         Optional<ServerAssignmentType> requestedType = ServerAssignmentType.of(typeCode);
         boolean deregistration = requestedType.map(ServerAssignmentType::isDeregistration).orElse(false);
-        String serverName = CxRequests.required(request, CxDictionary.SERVER_NAME).asUtf8();
+        String serverName = CxRequests.serverName(request);
         Optional<Impi> requestedImpi = CxRequests.optionalImpi(request);
         List<Avp> named = namedIdentities(request);
         List<PublicIdentityRecord> identities = identities(named, deregistration, requestedImpi);
         if (requestedImpi.isPresent()) {
             for (PublicIdentityRecord identity : identities) {
-                CxRequests.requireAssociated(store, requestedImpi.get(), identity.impu());
+                CxRequests.requireAssociated(store, requestedImpi.get(), identity);
             }
         }
         if (named.size() > 1 && !deregistration) {
@@ -68,18 +82,22 @@ final class ServerAssignmentHandler {
                         first.impu() + " has no private identity"));
         boolean sendData = type.returnsUserData() && request.avp(CxDictionary.USER_DATA_ALREADY_AVAILABLE)
                 .map(Avp::asEnumerated).orElse(0) != USER_DATA_ALREADY_AVAILABLE;
+        List<ImpuRegistration> changed = new ArrayList<>();
         switch (type.effect()) {
-            case REGISTER -> setState(first, RegistrationState.REGISTERED, Optional.of(serverName));
-            case UNREGISTERED -> assignUnregistered(first, serverName);
-            case DEREGISTER -> identities.forEach(i -> setState(i, RegistrationState.NOT_REGISTERED, Optional.empty()));
-            case DEREGISTER_KEEPING_NAME ->
-                    identities.forEach(i -> setState(i, RegistrationState.UNREGISTERED, Optional.of(serverName)));
+            case REGISTER -> register(first, serverName, changed);
+            case UNREGISTERED -> assignUnregistered(first, serverName, changed);
+            case DEREGISTER -> identities.forEach(i -> setState(i, RegistrationState.NOT_REGISTERED, Optional.empty(),
+                    changed));
+            case DEREGISTER_KEEPING_NAME -> identities.forEach(i -> setState(i, RegistrationState.UNREGISTERED,
+                    Optional.of(serverName), changed));
+            case END_AUTHENTICATION -> store.identities().endAuthentication(first);
             case NONE -> {
                 if (type == ServerAssignmentType.NO_ASSIGNMENT) {
                     requireAssignedTo(first, serverName);
                 }
             }
         }
+        report(changed);
         AnswerBuilder answer = DiameterMessage.answerTo(request, local).result(ResultCodes.DIAMETER_SUCCESS)
                 .add(BaseDictionary.USER_NAME, impi.value());
         if (sendData) {
@@ -118,31 +136,68 @@ final class ServerAssignmentHandler {
         return out;
     }
 
-    private void assignUnregistered(PublicIdentityRecord identity, String serverName) {
-        Optional<ImpuRegistration> current = store.identities().registration(identity.impu());
-        Optional<String> assigned = current.filter(r -> r.state().hasServingScscf())
-                .flatMap(ImpuRegistration::scscfName);
+    /** REGISTERED at {@code serverName}, unless another S-CSCF serves the identity (see the class comment). */
+    private void register(PublicIdentityRecord identity, String serverName, List<ImpuRegistration> changed) {
+        // one transaction, so two S-CSCFs registering the same user at once cannot both pass the check
+        store.inTransaction(() -> {
+            Optional<ImpuRegistration> current = store.identities().registration(identity.impu());
+            boolean authenticatedHere = current.flatMap(ImpuRegistration::pendingScscf)
+                    .map(serverName::equalsIgnoreCase).orElse(false);
+            if (!authenticatedHere) {
+                refuseIfServedElsewhere(identity, current, serverName);
+            }
+            setState(identity, RegistrationState.REGISTERED, Optional.of(serverName), changed);
+            return null;
+        });
+    }
+
+    private void assignUnregistered(PublicIdentityRecord identity, String serverName,
+                                    List<ImpuRegistration> changed) {
+        store.inTransaction(() -> {
+            Optional<ImpuRegistration> current = store.identities().registration(identity.impu());
+            refuseIfServedElsewhere(identity, current, serverName);
+            if (current.map(ImpuRegistration::state).orElse(RegistrationState.NOT_REGISTERED)
+                    != RegistrationState.REGISTERED) {
+                setState(identity, RegistrationState.UNREGISTERED, Optional.of(serverName), changed);
+            }
+            return null;
+        });
+    }
+
+    /** 5005 IDENTITY_ALREADY_REGISTERED with the serving S-CSCF's Server-Name if that is not {@code serverName}. */
+    private static void refuseIfServedElsewhere(PublicIdentityRecord identity, Optional<ImpuRegistration> current,
+                                                String serverName) {
+        Optional<String> assigned = current.flatMap(ImpuRegistration::servingScscf);
         if (assigned.isPresent() && !assigned.get().equalsIgnoreCase(serverName)) {
             throw CxFailure.withAnswerAvps(CxResultCodes.DIAMETER_ERROR_IDENTITY_ALREADY_REGISTERED,
                     identity.impu() + " is served by " + assigned.get(),
                     Avps.of(CxDictionary.SERVER_NAME, assigned.get()));
         }
-        if (current.map(ImpuRegistration::state).orElse(RegistrationState.NOT_REGISTERED)
-                != RegistrationState.REGISTERED) {
-            setState(identity, RegistrationState.UNREGISTERED, Optional.of(serverName));
-        }
     }
 
     private void requireAssignedTo(PublicIdentityRecord identity, String serverName) {
         Optional<String> assigned = store.identities().registration(identity.impu())
-                .filter(r -> r.state().hasServingScscf()).flatMap(ImpuRegistration::scscfName);
+                .flatMap(ImpuRegistration::servingScscf);
         if (assigned.isEmpty() || !assigned.get().equalsIgnoreCase(serverName)) {
             throw new CxFailure(ResultCodes.DIAMETER_UNABLE_TO_COMPLY,
                     serverName + " is not the S-CSCF assigned to " + identity.impu());
         }
     }
 
-    private void setState(PublicIdentityRecord identity, RegistrationState state, Optional<String> scscf) {
-        store.identities().updateImplicitSetRegistration(identity.impu(), state, scscf);
+    private void setState(PublicIdentityRecord identity, RegistrationState state, Optional<String> scscf,
+                          List<ImpuRegistration> changed) {
+        changed.addAll(store.identities().changeImplicitSetRegistration(identity.impu(), state, scscf));
+    }
+
+    /** Tells the listener; its failure must not fail a SAR whose change is already stored. */
+    private void report(List<ImpuRegistration> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        try {
+            listener.registrationChanged(List.copyOf(changed));
+        } catch (RuntimeException e) {
+            LOG.warn("registration listener failed for {}", changed, e);
+        }
     }
 }

@@ -18,14 +18,19 @@ enum ServerAssignmentType {
     TIMEOUT_DEREGISTRATION_STORE_SERVER_NAME(6, Effect.DEREGISTER_KEEPING_NAME, false),
     USER_DEREGISTRATION_STORE_SERVER_NAME(7, Effect.DEREGISTER_KEEPING_NAME, false),
     ADMINISTRATIVE_DEREGISTRATION(8, Effect.DEREGISTER, false),
-    AUTHENTICATION_FAILURE(9, Effect.NONE, false),
-    AUTHENTICATION_TIMEOUT(10, Effect.NONE, false),
+    AUTHENTICATION_FAILURE(9, Effect.END_AUTHENTICATION, false),
+    AUTHENTICATION_TIMEOUT(10, Effect.END_AUTHENTICATION, false),
     DEREGISTRATION_TOO_MUCH_DATA(11, Effect.DEREGISTER, false);
 
     /** What the HSS does to the registration of the identities named in the SAR. */
     enum Effect {
-        /** Nothing changes (NO_ASSIGNMENT only reads; the AUTHENTICATION_* types leave the state as it was). */
+        /** Nothing changes (NO_ASSIGNMENT only reads). */
         NONE,
+        /**
+         * The authentication a MAR left pending failed or timed out: the state stays, the pending flag goes, and
+         * identities that are not registered lose the S-CSCF name the MAR stored (TS 29.228 §6.1.2.1, §6.3.1).
+         */
+        END_AUTHENTICATION,
         /** REGISTERED, this S-CSCF stored. */
         REGISTER,
         /** UNREGISTERED with this S-CSCF stored, unless already REGISTERED there. */

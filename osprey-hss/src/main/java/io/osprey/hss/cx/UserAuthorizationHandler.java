@@ -42,7 +42,7 @@ final class UserAuthorizationHandler {
         Impi impi = CxRequests.impi(CxRequests.required(request, BaseDictionary.USER_NAME));
         PublicIdentityRecord identity = CxRequests.knownPublicIdentity(store,
                 CxRequests.impu(CxRequests.required(request, CxDictionary.PUBLIC_IDENTITY)));
-        CxRequests.requireAssociated(store, impi, identity.impu());
+        CxRequests.requireAssociated(store, impi, identity);
         long flags = request.avp(CxDictionary.UAR_FLAGS).map(Avp::asUnsigned32).orElse(0L);
         if (identity.barred() && (flags & UAR_FLAG_EMERGENCY) == 0) {
             throw new CxFailure(ResultCodes.DIAMETER_AUTHORIZATION_REJECTED, identity.impu() + " is barred");

@@ -1,6 +1,5 @@
 package io.osprey.hss.model;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -90,11 +89,12 @@ final class Checks {
             throw new InvalidValueException(field,
                     "must hold " + min + " to " + max + " entries, held " + values.size());
         }
-        List<T> copy = new ArrayList<>(values.size());
         for (T value : values) {
-            copy.add(notNull(field + " entry", value));
+            notNull(field + " entry", value);
         }
-        return Collections.unmodifiableList(copy);
+        // One array copy (none when values is already an immutable list); List.copyOf would reject a null
+        // entry with a bare NullPointerException, hence the check above.
+        return List.copyOf(values);
     }
 
     /** An immutable copy of a set of enum constants, iterating in declaration order. */

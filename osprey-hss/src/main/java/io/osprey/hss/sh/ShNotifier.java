@@ -12,6 +12,7 @@ import io.osprey.diameter.node.DiameterNode;
 import io.osprey.hss.model.PublicIdentityRecord;
 import io.osprey.hss.model.RepositoryData;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,20 @@ public final class ShNotifier {
             }
             return sendCurrentData(record.get(), byAs);
         });
+    }
+
+    /**
+     * As {@link #imsUserStateChanged}, for the stored URI of an identity whose registration Cx just changed:
+     * without a subscriber, which is the common case, it costs a map lookup and no store read. Returns at once;
+     * the PNRs go out on the blocking executor and the network.
+     */
+    public CompletableFuture<Integer> registrationChanged(String storedImpu) {
+        Instant now = clock.instant();
+        if (subscriptions.subscribers(storedImpu, DATA_REFERENCE_IMS_USER_STATE, null, now).isEmpty()
+                && subscriptions.subscribers(storedImpu, DATA_REFERENCE_S_CSCF_NAME, null, now).isEmpty()) {
+            return CompletableFuture.completedFuture(0);
+        }
+        return imsUserStateChanged(storedImpu);
     }
 
     private CompletableFuture<Integer> sendCurrentData(PublicIdentityRecord record, Map<String, AsTarget> byAs) {

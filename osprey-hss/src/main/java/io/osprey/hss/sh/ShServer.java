@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The HSS side of Sh (TS 29.328 §6.1, TS 29.329 §6.1), application 16777217: UDR (read), PUR (update of
@@ -82,11 +83,21 @@ public final class ShServer {
     /** As {@link #register(DiameterNode, SubscriberStore, Executor)}, with the clock that expires subscriptions. */
     public static ShServer register(DiameterNode node, SubscriberStore store, Executor blockingExecutor,
                                     Clock clock) {
+        return register(node, store, blockingExecutor, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #register(DiameterNode, SubscriberStore, Executor, Clock)}, each handler wrapped by
+     * {@code admission} (e.g. a bound on the requests served at once).
+     */
+    public static ShServer register(DiameterNode node, SubscriberStore store, Executor blockingExecutor,
+                                    Clock clock, UnaryOperator<RequestHandler> admission) {
         ShServer server = new ShServer(node, store, blockingExecutor, clock);
         long app = ShDictionary.APPLICATION.id();
-        node.register(app, ShDictionary.USER_DATA_COMMAND.code(), server.async(server::userData));
-        node.register(app, ShDictionary.PROFILE_UPDATE.code(), server.async(server::profileUpdate));
-        node.register(app, ShDictionary.SUBSCRIBE_NOTIFICATIONS.code(), server.async(server::subscribe));
+        node.register(app, ShDictionary.USER_DATA_COMMAND.code(), admission.apply(server.async(server::userData)));
+        node.register(app, ShDictionary.PROFILE_UPDATE.code(), admission.apply(server.async(server::profileUpdate)));
+        node.register(app, ShDictionary.SUBSCRIBE_NOTIFICATIONS.code(),
+                admission.apply(server.async(server::subscribe)));
         return server;
     }
 

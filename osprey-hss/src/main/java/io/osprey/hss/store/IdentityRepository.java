@@ -81,8 +81,31 @@ public interface IdentityRepository {
 
     /**
      * Sets the state of every identity in the implicit set of {@code impu} at once, as a Cx SAR does
-     * (TS 29.228 §6.1.2), and returns the new states.
+     * (TS 29.228 §6.1.2), ends any pending authentication, and returns the new states.
      */
     List<ImpuRegistration> updateImplicitSetRegistration(Impu impu, RegistrationState state,
                                                          Optional<String> scscfName);
+
+    /**
+     * As {@link #updateImplicitSetRegistration} but returns only the identities whose state or S-CSCF name
+     * changed, with their new values (for Sh notifications, TS 29.328 §6.1.4); writes nothing when the set is
+     * already so and no authentication is pending.
+     */
+    List<ImpuRegistration> changeImplicitSetRegistration(Impu impu, RegistrationState state,
+                                                         Optional<String> scscfName);
+
+    /**
+     * A MAR from {@code scscfName} (TS 29.228 §6.3.1): flags an authentication pending there for the implicit set
+     * of {@code identity}, and stores the name as the S-CSCF of the identities that are NOT_REGISTERED (so a
+     * UAR during the authentication names it). With {@code takeOver} (a MAR that is not a resynchronisation,
+     * TS 29.228 §8.1: "the HSS shall overwrite the S-CSCF name") a REGISTERED or UNREGISTERED identity takes the
+     * new name too; without, it keeps its S-CSCF.
+     */
+    void recordAuthenticationPending(PublicIdentityRecord identity, String scscfName, boolean takeOver);
+
+    /**
+     * Ends the pending authentication of the implicit set of {@code identity} (SAR AUTHENTICATION_FAILURE or
+     * AUTHENTICATION_TIMEOUT, TS 29.228 §6.1.2.1): NOT_REGISTERED identities lose the S-CSCF name the MAR stored.
+     */
+    void endAuthentication(PublicIdentityRecord identity);
 }

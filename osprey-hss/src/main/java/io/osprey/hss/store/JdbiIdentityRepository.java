@@ -7,6 +7,7 @@ import io.osprey.hss.model.ImpuRegistration;
 import io.osprey.hss.model.PrivateIdentityRecord;
 import io.osprey.hss.model.PublicIdentityRecord;
 import io.osprey.hss.model.RegistrationState;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -149,8 +150,10 @@ final class JdbiIdentityRepository implements IdentityRepository {
     @Override
     public Optional<ImpuRegistration> registration(Impu impu) {
         Impu key = normalizer.normalize(impu);
-        return transactions.read("read registration of " + key, h -> lookup.find(h, key)
-                .flatMap(identity -> PublicIdentityRows.registration(h, identity.impu())));
+        // the stored URI (what Cx handlers pass) is one query; other URIs may match a wildcarded PSI
+        return transactions.read("read registration of " + key, h -> PublicIdentityRows.registration(h, key)
+                .or(() -> lookup.find(h, key)
+                        .flatMap(identity -> PublicIdentityRows.registration(h, identity.impu()))));
     }
 
     @Override
@@ -160,7 +163,7 @@ final class JdbiIdentityRepository implements IdentityRepository {
             PublicIdentityRecord identity = lookup.find(h, key)
                     .orElseThrow(() -> StoreException.notFound("public identity", key));
             PublicIdentityRows.updateRegistration(h, "impu = :impu", Map.of("impu", identity.impu().uri()),
-                    registration.state(), registration.scscfName());
+                    registration.state(), registration.scscfName(), registration.pendingScscf());
             return null;
         });
     }
@@ -168,15 +171,56 @@ final class JdbiIdentityRepository implements IdentityRepository {
     @Override
     public List<ImpuRegistration> updateImplicitSetRegistration(Impu impu, RegistrationState state,
                                                                 Optional<String> scscfName) {
+        return setRegistration(impu, state, scscfName, false);
+    }
+
+    @Override
+    public List<ImpuRegistration> changeImplicitSetRegistration(Impu impu, RegistrationState state,
+                                                                Optional<String> scscfName) {
+        return setRegistration(impu, state, scscfName, true);
+    }
+
+    /** One read of the set, a write only if something differs; the new states of all or of the changed. */
+    private List<ImpuRegistration> setRegistration(Impu impu, RegistrationState state, Optional<String> scscfName,
+                                                   boolean changedOnly) {
         Impu key = normalizer.normalize(impu);
         new ImpuRegistration(key, state, scscfName); // checks the state and S-CSCF name fit together
         return transactions.write("update registration of the implicit set of " + key, h -> {
-            PublicIdentityRecord member = lookup.find(h, key)
+            PublicIdentityRows.SetKey member = PublicIdentityRows.setKey(h, key)
+                    .or(() -> lookup.find(h, key).map(PublicIdentityRows.SetKey::of))
                     .orElseThrow(() -> StoreException.notFound("public identity", key));
-            PublicIdentityRows.updateRegistration(h, "subscription_id = :id AND implicit_set = :set",
-                    Map.of("id", member.subscriptionId(), "set", member.implicitSet()), state, scscfName);
-            return PublicIdentityRows.registrations(h, member);
+            List<ImpuRegistration> before = PublicIdentityRows.registrations(h, member);
+            List<ImpuRegistration> all = new ArrayList<>(before.size());
+            List<ImpuRegistration> changed = new ArrayList<>();
+            boolean write = false;
+            for (ImpuRegistration old : before) {
+                ImpuRegistration now = new ImpuRegistration(old.impu(), state, scscfName);
+                all.add(now);
+                if (!old.sameAssignment(now)) {
+                    changed.add(now);
+                }
+                write |= !old.equals(now);
+            }
+            if (write) {
+                PublicIdentityRows.updateSetRegistration(h, member, state, scscfName);
+            }
+            return changedOnly ? changed : all;
         });
+    }
+
+    @Override
+    public void recordAuthenticationPending(PublicIdentityRecord identity, String scscfName, boolean takeOver) {
+        // validates the name as a stored registration would, before anything is written
+        new ImpuRegistration(identity.impu(), RegistrationState.NOT_REGISTERED, Optional.of(scscfName));
+        transactions.write("record the authentication of " + identity.impu() + " at " + scscfName,
+                h -> PublicIdentityRows.recordAuthenticationPending(h, PublicIdentityRows.SetKey.of(identity),
+                        scscfName, takeOver));
+    }
+
+    @Override
+    public void endAuthentication(PublicIdentityRecord identity) {
+        transactions.write("end the authentication of " + identity.impu(),
+                h -> PublicIdentityRows.endAuthentication(h, PublicIdentityRows.SetKey.of(identity)));
     }
 
     private static void requireSubscription(Handle handle, String subscriptionId) {

@@ -136,22 +136,75 @@ final class PublicIdentityRows {
                 .bind("impi", impi.value()).bind("impu", impu.uri()).mapTo(Integer.class).one() > 0;
     }
 
+    private static final String REGISTRATION_COLUMNS = "impu, reg_state, scscf_name, auth_pending_scscf";
+    private static final String IN_SET = "subscription_id = :id AND implicit_set = :set";
+
+    /** The implicit registration set an identity belongs to (TS 23.228 §5.2.1a): subscription and set number. */
+    record SetKey(String subscriptionId, int implicitSet) {
+
+        static SetKey of(PublicIdentityRecord identity) {
+            return new SetKey(identity.subscriptionId(), identity.implicitSet());
+        }
+
+        Map<String, Object> binds() {
+            return Map.of("id", subscriptionId, "set", implicitSet);
+        }
+    }
+
+    /** The set of the identity stored under exactly {@code impu}, without reading the row's links. */
+    static Optional<SetKey> setKey(Handle handle, Impu impu) {
+        return handle.createQuery("SELECT subscription_id, implicit_set FROM public_identity WHERE impu = :impu")
+                .bind("impu", impu.uri())
+                .map((rs, ctx) -> new SetKey(rs.getString("subscription_id"), rs.getInt("implicit_set"))).findOne();
+    }
+
     static Optional<ImpuRegistration> registration(Handle handle, Impu impu) {
-        return handle.createQuery("SELECT impu, reg_state, scscf_name FROM public_identity WHERE impu = :impu")
+        return handle.createQuery("SELECT " + REGISTRATION_COLUMNS + " FROM public_identity WHERE impu = :impu")
                 .bind("impu", impu.uri()).map((rs, ctx) -> registration(rs)).findOne();
     }
 
-    static List<ImpuRegistration> registrations(Handle handle, PublicIdentityRecord member) {
-        return handle.createQuery("SELECT impu, reg_state, scscf_name FROM public_identity "
-                        + "WHERE subscription_id = :id AND implicit_set = :set ORDER BY impu")
-                .bind("id", member.subscriptionId()).bind("set", member.implicitSet())
-                .map((rs, ctx) -> registration(rs)).list();
+    static List<ImpuRegistration> registrations(Handle handle, SetKey set) {
+        return handle.createQuery("SELECT " + REGISTRATION_COLUMNS + " FROM public_identity WHERE " + IN_SET
+                        + " ORDER BY impu")
+                .bindMap(set.binds()).map((rs, ctx) -> registration(rs)).list();
     }
 
     static int updateRegistration(Handle handle, String where, Map<String, Object> keys, RegistrationState state,
-                                  Optional<String> scscfName) {
-        return handle.createUpdate("UPDATE public_identity SET reg_state = :state, scscf_name = :scscf WHERE " + where)
-                .bindMap(keys).bind("state", state.code()).bind("scscf", scscfName.orElse(null)).execute();
+                                  Optional<String> scscfName, Optional<String> pendingScscf) {
+        return handle.createUpdate("UPDATE public_identity SET reg_state = :state, scscf_name = :scscf, "
+                        + "auth_pending_scscf = :pending WHERE " + where)
+                .bindMap(keys).bind("state", state.code()).bind("scscf", scscfName.orElse(null))
+                .bind("pending", pendingScscf.orElse(null)).execute();
+    }
+
+    /** Sets state and S-CSCF of the implicit set {@code set} and ends any pending authentication. */
+    static int updateSetRegistration(Handle handle, SetKey set, RegistrationState state,
+                                     Optional<String> scscfName) {
+        return updateRegistration(handle, IN_SET, set.binds(), state, scscfName, Optional.empty());
+    }
+
+    /**
+     * TS 29.228 §6.3.1: flags an authentication pending at {@code scscf} for the implicit set {@code set},
+     * and stores {@code scscf} as the S-CSCF name of the identities that are not registered. Rows already so are
+     * left alone, so a repeated MAR writes nothing.
+     */
+    static int recordAuthenticationPending(Handle handle, SetKey set, String scscf, boolean takeOver) {
+        return handle.createUpdate("UPDATE public_identity SET auth_pending_scscf = :scscf, scscf_name = "
+                        + "CASE WHEN reg_state = 0 OR :takeOver = 1 THEN :scscf ELSE scscf_name END WHERE " + IN_SET
+                        + " AND (auth_pending_scscf IS NULL OR auth_pending_scscf <> :scscf"
+                        + " OR ((reg_state = 0 OR :takeOver = 1) AND (scscf_name IS NULL OR scscf_name <> :scscf)))")
+                .bindMap(set.binds()).bind("scscf", scscf).bind("takeOver", takeOver ? 1 : 0).execute();
+    }
+
+    /**
+     * Ends a pending authentication that failed or timed out (TS 29.228 §6.1.2.1, AUTHENTICATION_FAILURE and
+     * AUTHENTICATION_TIMEOUT): identities that are not registered lose the S-CSCF name the MAR stored.
+     */
+    static int endAuthentication(Handle handle, SetKey set) {
+        return handle.createUpdate("UPDATE public_identity SET auth_pending_scscf = NULL, scscf_name = "
+                        + "CASE WHEN reg_state = 0 THEN NULL ELSE scscf_name END WHERE " + IN_SET
+                        + " AND auth_pending_scscf IS NOT NULL")
+                .bindMap(set.binds()).execute();
     }
 
     private static <S extends SqlStatement<S>> S bind(S statement, PublicIdentityRecord identity) {
@@ -191,7 +244,8 @@ final class PublicIdentityRows {
     private static ImpuRegistration registration(ResultSet rs) throws SQLException {
         return new ImpuRegistration(new Impu(rs.getString("impu")),
                 RegistrationState.fromCode("registrationState", rs.getInt("reg_state")),
-                Optional.ofNullable(rs.getString("scscf_name")));
+                Optional.ofNullable(rs.getString("scscf_name")),
+                Optional.ofNullable(rs.getString("auth_pending_scscf")));
     }
 
     private record Row(String impu, String subscriptionId, String profile, int type, boolean barred,

@@ -16,7 +16,8 @@ import org.sqlite.SQLiteDataSource;
 /**
  * Opens a {@link SubscriberStore}: builds the HikariCP pool, migrates the schema with Flyway
  * ({@code classpath:db/migration}), and wires the JDBI repositories. SQLite files get WAL journaling, foreign
- * keys, a busy timeout and BEGIN IMMEDIATE transactions; the file's folder is created if missing.
+ * keys, a busy timeout and BEGIN IMMEDIATE transactions, and keep prepared statements per connection
+ * ({@link SqliteStatementCache}); the file's folder is created if missing.
  */
 public final class SubscriberStores {
 
@@ -70,7 +71,11 @@ public final class SubscriberStores {
                     + config.displayUrl() + ": " + e.getMessage(), e);
         }
         SecretCodec codec = config.secretKeyBytes().map(SecretCodec::aesGcm).orElseGet(SecretCodec::plain);
-        return new JdbiSubscriberStore(Jdbi.create(pool), pool, dialect, codec, config.sqnScheme(), normalizer);
+        Jdbi jdbi = Jdbi.create(pool);
+        if (dialect == Dialect.SQLITE) {
+            jdbi.setStatementBuilderFactory(new SqliteStatementCache());
+        }
+        return new JdbiSubscriberStore(jdbi, pool, dialect, codec, config.sqnScheme(), normalizer);
     }
 
     private static SQLiteDataSource sqlite(Path file) {

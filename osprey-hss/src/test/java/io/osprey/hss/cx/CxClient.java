@@ -92,8 +92,13 @@ final class CxClient implements AutoCloseable {
     }
 
     DiameterMessage mar(String impi, String impu, int count, Avp... itemMembers) {
+        return marFrom("sip:scscf." + realm, impi, impu, count, itemMembers);
+    }
+
+    /** A MAR whose Server-Name is {@code serverName}. */
+    DiameterMessage marFrom(String serverName, String impi, String impu, int count, Avp... itemMembers) {
         return send(request(CxDictionary.MULTIMEDIA_AUTH).add(BaseDictionary.USER_NAME, impi)
-                .add(CxDictionary.PUBLIC_IDENTITY, impu).add(CxDictionary.SERVER_NAME, "sip:scscf." + realm)
+                .add(CxDictionary.PUBLIC_IDENTITY, impu).add(CxDictionary.SERVER_NAME, serverName)
                 .add(CxDictionary.SIP_NUMBER_AUTH_ITEMS, count)
                 .add(Avps.of(CxDictionary.SIP_AUTH_DATA_ITEM, itemMembers)));
     }

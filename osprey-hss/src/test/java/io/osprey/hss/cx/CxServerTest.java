@@ -279,6 +279,119 @@ class CxServerTest {
         assertResult(neither, ResultCodes.DIAMETER_MISSING_AVP);
     }
 
+    @Test
+    void aRegisteredIdentityKeepsItsScscfAgainstRegistrationFromAnother() {
+        akaUser("sa10", "+15550210");
+        assertResult(cx.sar(impi("sa10"), sip("sa10"), SCSCF1, CxDictionary.SAT_REGISTRATION),
+                ResultCodes.DIAMETER_SUCCESS);
+
+        for (int type : new int[] {CxDictionary.SAT_REGISTRATION, CxDictionary.SAT_RE_REGISTRATION}) {
+            DiameterMessage saa = cx.sar(impi("sa10"), sip("sa10"), SCSCF2, type);
+            assertResult(saa, CxResultCodes.DIAMETER_ERROR_IDENTITY_ALREADY_REGISTERED);
+            assertThat(serverName(saa)).as("the S-CSCF that holds the user").isEqualTo(SCSCF1);
+            assertThat(saa.avp(CxDictionary.USER_DATA)).isEmpty();
+        }
+        assertThat(serverName(cx.lir("tel:+15550210", false))).isEqualTo(SCSCF1);
+        assertResult(cx.sar(impi("sa10"), sip("sa10"), SCSCF1, CxDictionary.SAT_RE_REGISTRATION),
+                ResultCodes.DIAMETER_SUCCESS);
+
+        // deregistered (name cleared), another S-CSCF may take the user
+        cx.sar(impi("sa10"), sip("sa10"), SCSCF1, CxDictionary.SAT_USER_DEREGISTRATION);
+        assertResult(cx.sar(impi("sa10"), sip("sa10"), SCSCF2, CxDictionary.SAT_REGISTRATION),
+                ResultCodes.DIAMETER_SUCCESS);
+        assertThat(serverName(cx.lir(sip("sa10"), false))).isEqualTo(SCSCF2);
+    }
+
+    @Test
+    void anUnregisteredIdentityKeepsItsScscfAgainstRegistrationFromAnother() {
+        akaUser("sa11", "+15550211");
+        assertResult(cx.sar(null, sip("sa11"), SCSCF1, CxDictionary.SAT_UNREGISTERED_USER),
+                ResultCodes.DIAMETER_SUCCESS);
+
+        DiameterMessage saa = cx.sar(impi("sa11"), sip("sa11"), SCSCF2, CxDictionary.SAT_REGISTRATION);
+
+        assertResult(saa, CxResultCodes.DIAMETER_ERROR_IDENTITY_ALREADY_REGISTERED);
+        assertThat(serverName(saa)).isEqualTo(SCSCF1);
+        assertResult(cx.sar(impi("sa11"), sip("sa11"), SCSCF1, CxDictionary.SAT_REGISTRATION),
+                ResultCodes.DIAMETER_SUCCESS);
+    }
+
+    // --- MAR and the S-CSCF name ---
+
+    @Test
+    void marStoresTheScscfOfANotRegisteredIdentityUntilTheAuthenticationFails() {
+        akaUser("mn1", "+15550411");
+        assertResult(cx.marFrom(SCSCF2, impi("mn1"), sip("mn1"), 1, scheme("Digest-AKAv1-MD5")),
+                ResultCodes.DIAMETER_SUCCESS);
+
+        DiameterMessage uaa = cx.uar(impi("mn1"), "tel:+15550411", DOMAIN, CxDictionary.UAT_REGISTRATION);
+        assertResult(uaa, CxResultCodes.DIAMETER_SUBSEQUENT_REGISTRATION);
+        assertThat(serverName(uaa)).as("the authenticating S-CSCF, for the whole implicit set").isEqualTo(SCSCF2);
+        assertResult(cx.lir(sip("mn1"), false), CxResultCodes.DIAMETER_ERROR_IDENTITY_NOT_REGISTERED);
+
+        assertResult(cx.sar(impi("mn1"), sip("mn1"), SCSCF2, CxDictionary.SAT_AUTHENTICATION_FAILURE),
+                ResultCodes.DIAMETER_SUCCESS);
+        assertResult(cx.uar(impi("mn1"), sip("mn1"), DOMAIN, CxDictionary.UAT_REGISTRATION),
+                CxResultCodes.DIAMETER_FIRST_REGISTRATION);
+
+        cx.marFrom(SCSCF1, impi("mn1"), sip("mn1"), 1, scheme("Digest-AKAv1-MD5"));
+        assertResult(cx.sar(impi("mn1"), sip("mn1"), SCSCF1, CxDictionary.SAT_AUTHENTICATION_TIMEOUT),
+                ResultCodes.DIAMETER_SUCCESS);
+        assertResult(cx.uar(impi("mn1"), sip("mn1"), DOMAIN, CxDictionary.UAT_REGISTRATION),
+                CxResultCodes.DIAMETER_FIRST_REGISTRATION);
+    }
+
+    @Test
+    void marThenSarRegistersAtTheAuthenticatingScscf() {
+        provisioning.addSubscriber(NewSubscriber.of(impi("mn2"), sip("mn2")).withPassword("pw"));
+        assertResult(cx.marFrom(SCSCF1, impi("mn2"), sip("mn2"), 1, scheme("SIP Digest")),
+                ResultCodes.DIAMETER_SUCCESS);
+        assertResult(cx.sar(impi("mn2"), sip("mn2"), SCSCF1, CxDictionary.SAT_REGISTRATION),
+                ResultCodes.DIAMETER_SUCCESS);
+
+        DiameterMessage lia = cx.lir(sip("mn2"), false);
+        assertResult(lia, ResultCodes.DIAMETER_SUCCESS);
+        assertThat(serverName(lia)).isEqualTo(SCSCF1);
+        // the authentication ended with the registration: AUTHENTICATION_TIMEOUT now leaves the user alone
+        cx.sar(impi("mn2"), sip("mn2"), SCSCF1, CxDictionary.SAT_AUTHENTICATION_TIMEOUT);
+        assertThat(serverName(cx.lir(sip("mn2"), false))).isEqualTo(SCSCF1);
+    }
+
+    @Test
+    void marFromAnotherScscfTakesTheUserOverAndTheOldScscfCannotRegisterItBack() {
+        akaUser("mn3", "+15550413");
+        cx.marFrom(SCSCF1, impi("mn3"), sip("mn3"), 1, scheme("Digest-AKAv1-MD5"));
+        assertResult(cx.sar(impi("mn3"), sip("mn3"), SCSCF1, CxDictionary.SAT_REGISTRATION),
+                ResultCodes.DIAMETER_SUCCESS);
+
+        // TS 29.228 §8.1: a MAR naming another S-CSCF (no AUTS) overwrites the stored name
+        assertResult(cx.marFrom(SCSCF2, impi("mn3"), sip("mn3"), 1, scheme("Digest-AKAv1-MD5")),
+                ResultCodes.DIAMETER_SUCCESS);
+
+        assertThat(serverName(cx.uar(impi("mn3"), sip("mn3"), DOMAIN, CxDictionary.UAT_REGISTRATION)))
+                .as("the I-CSCF sends the authenticated REGISTER to S-CSCF 2").isEqualTo(SCSCF2);
+        assertThat(serverName(cx.lir(sip("mn3"), false))).isEqualTo(SCSCF2);
+        assertResult(cx.sar(impi("mn3"), sip("mn3"), SCSCF2, CxDictionary.SAT_REGISTRATION),
+                ResultCodes.DIAMETER_SUCCESS);
+        assertThat(serverName(cx.lir("tel:+15550413", false))).isEqualTo(SCSCF2);
+        // and the re-assignment used up the pending authentication
+        DiameterMessage back = cx.sar(impi("mn3"), sip("mn3"), SCSCF1, CxDictionary.SAT_REGISTRATION);
+        assertResult(back, CxResultCodes.DIAMETER_ERROR_IDENTITY_ALREADY_REGISTERED);
+        assertThat(serverName(back)).isEqualTo(SCSCF2);
+    }
+
+    @Test
+    void aServerNameWithWhitespaceIsAnInvalidAvpValue() {
+        akaUser("mn4", "+15550414");
+        DiameterMessage maa = cx.marFrom("sip:bad name", impi("mn4"), sip("mn4"), 1, scheme("Digest-AKAv1-MD5"));
+
+        assertResult(maa, ResultCodes.DIAMETER_INVALID_AVP_VALUE);
+        assertThat(maa.find(BaseDictionary.FAILED_AVP, CxDictionary.SERVER_NAME).map(Avp::asUtf8))
+                .contains("sip:bad name");
+        assertResult(cx.uar(impi("mn4"), sip("mn4"), DOMAIN, CxDictionary.UAT_REGISTRATION),
+                CxResultCodes.DIAMETER_FIRST_REGISTRATION);
+    }
+
     // --- LIR ---
 
     @Test

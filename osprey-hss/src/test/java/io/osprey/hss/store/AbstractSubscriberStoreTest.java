@@ -28,6 +28,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Subscriptions, identities, links, lookups and registration state; run on every backend. */
@@ -261,5 +264,68 @@ abstract class AbstractSubscriberStoreTest extends AbstractStoreTest {
                 new ImpuRegistration(sip("nobody"), RegistrationState.NOT_REGISTERED, Optional.empty())))
                 .isInstanceOfSatisfying(StoreException.class,
                         e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.NOT_FOUND));
+    }
+
+    @Test
+    void marksAPendingAuthenticationAndReportsOnlyChangedRegistrations() {
+        store.subscriptions().createSubscriptions(List.of(subscriber("alice", "+15550001")));
+        PublicIdentityRecord alice = store.identities().publicIdentity(sip("alice")).orElseThrow();
+        String a = "sip:scscf-a.example.org";
+        String b = "sip:scscf-b.example.org";
+
+        store.identities().recordAuthenticationPending(alice, a, true);
+        store.identities().recordAuthenticationPending(alice, a, true);
+
+        assertThat(store.identities().registration(new Impu("tel:+15550001"))).as("the whole implicit set")
+                .contains(new ImpuRegistration(new Impu("tel:+15550001"), RegistrationState.NOT_REGISTERED,
+                        Optional.of(a), Optional.of(a)));
+        List<ImpuRegistration> changed = store.identities().changeImplicitSetRegistration(sip("alice"),
+                RegistrationState.REGISTERED, Optional.of(a));
+        assertThat(changed).extracting(ImpuRegistration::impu).containsExactly(sip("alice"), new Impu("tel:+15550001"));
+        assertThat(store.identities().registration(sip("alice")).orElseThrow().pendingScscf()).as("ended").isEmpty();
+
+        store.identities().recordAuthenticationPending(alice, b, false);
+        assertThat(store.identities().registration(sip("alice"))).as("a registered identity keeps its S-CSCF")
+                .contains(new ImpuRegistration(sip("alice"), RegistrationState.REGISTERED, Optional.of(a),
+                        Optional.of(b)));
+        store.identities().endAuthentication(alice);
+        assertThat(store.identities().registration(sip("alice"))).contains(
+                new ImpuRegistration(sip("alice"), RegistrationState.REGISTERED, Optional.of(a)));
+        assertThat(store.identities().changeImplicitSetRegistration(sip("alice"), RegistrationState.REGISTERED,
+                Optional.of(a))).as("nothing changed").isEmpty();
+
+        store.identities().recordAuthenticationPending(alice, b, true);
+        assertThat(store.identities().registration(sip("alice"))).as("taken over by a MAR from another S-CSCF")
+                .contains(new ImpuRegistration(sip("alice"), RegistrationState.REGISTERED, Optional.of(b),
+                        Optional.of(b)));
+        store.identities().endAuthentication(alice);
+
+        store.identities().updateImplicitSetRegistration(sip("alice"), RegistrationState.NOT_REGISTERED,
+                Optional.empty());
+        store.identities().recordAuthenticationPending(alice, b, false);
+        store.identities().endAuthentication(alice);
+        assertThat(store.identities().registration(sip("alice"))).as("the name the MAR stored is cleared")
+                .contains(new ImpuRegistration(sip("alice"), RegistrationState.NOT_REGISTERED, Optional.empty()));
+    }
+
+    @Test
+    void aReaderOnOneConnectionSeesEveryWriteFromAnother() throws Exception {
+        store.subscriptions().createSubscriptions(List.of(subscriber("dora", "+15550009")));
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            for (int i = 0; i < 20; i++) {
+                RegistrationState state = i % 2 == 0 ? RegistrationState.REGISTERED : RegistrationState.UNREGISTERED;
+                String scscf = "sip:scscf" + i + ".example.org";
+                writer.submit(() -> store.identities().updateImplicitSetRegistration(sip("dora"), state,
+                        Optional.of(scscf))).get(10, TimeUnit.SECONDS);
+                // statements kept prepared between reads must not keep a read snapshot (SQLite WAL) either
+                assertThat(reader.submit(() -> store.identities().registration(sip("dora"))).get(10, TimeUnit.SECONDS))
+                        .contains(new ImpuRegistration(sip("dora"), state, Optional.of(scscf)));
+            }
+        } finally {
+            reader.shutdownNow();
+            writer.shutdownNow();
+        }
     }
 }

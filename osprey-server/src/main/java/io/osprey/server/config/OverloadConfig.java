@@ -8,8 +8,13 @@ import java.time.Duration;
  *
  * @param rejectAbove lane fill ratio above which new requests are refused, 0 < x ≤ 1, default 0.75
  * @param retryAfter  value of the Retry-After header, default 5 s
+ * @param maxPendingDecisions requests an I- or S-CSCF may hold while it waits for the HSS (UAR, MAR, SAR, LIR);
+ *                    past it new requests get 503 with Retry-After at once, default 512
+ * @param maxOutstandingCx Cx requests a CSCF may have sent and not had answered; past it a request gets 503 at
+ *                    once instead of queueing towards an HSS that lags, default 1024
  */
-public record OverloadConfig(Double rejectAbove, Duration retryAfter) {
+public record OverloadConfig(Double rejectAbove, Duration retryAfter, Integer maxPendingDecisions,
+                             Integer maxOutstandingCx) {
 
     public OverloadConfig {
         rejectAbove = rejectAbove == null ? 0.75 : rejectAbove;
@@ -17,9 +22,13 @@ public record OverloadConfig(Double rejectAbove, Duration retryAfter) {
             throw new ConfigException("reject-above", rejectAbove + " is out of range; expected 0 < value <= 1");
         }
         retryAfter = ConfigChecks.positive("retry-after", retryAfter == null ? Duration.ofSeconds(5) : retryAfter);
+        maxPendingDecisions = ConfigChecks.range("max-pending-decisions",
+                maxPendingDecisions == null ? 512 : maxPendingDecisions, 1, 1_000_000);
+        maxOutstandingCx = ConfigChecks.range("max-outstanding-cx",
+                maxOutstandingCx == null ? 1024 : maxOutstandingCx, 1, 1_000_000);
     }
 
     static OverloadConfig defaults() {
-        return new OverloadConfig(null, null);
+        return new OverloadConfig(null, null, null, null);
     }
 }

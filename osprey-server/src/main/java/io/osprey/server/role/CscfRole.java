@@ -1,11 +1,13 @@
 package io.osprey.server.role;
 
 import io.osprey.cscf.CscfNode;
+import io.osprey.cscf.cx.CxClient;
 import io.osprey.diameter.node.DiameterNode;
 import io.osprey.sip.proxy.NextHops;
 import io.osprey.sip.proxy.ProxyPolicy;
 import io.osprey.sip.transport.SipTrace;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the three CSCF roles share: one {@link CscfNode} on the listen address and port of the role's section, the
@@ -38,8 +40,9 @@ abstract class CscfRole implements Role {
     NextHops startNode(String advertised, ProxyPolicy policy, boolean recordRoute, Runnable periodic)
             throws Exception {
         NextHops nextHops = env.nextHops();
-        node = CscfNode.start(name, env.stack(listen(), port()), env.local(advertised, name, listen(), port()),
-                nextHops, policy, recordRoute, periodic);
+        node = CscfNode.start(name, env.stack(listen(), port()), Set.of(),
+                env.local(advertised, name, listen(), port()), nextHops, policy, recordRoute, periodic,
+                context.config().overload().maxPendingDecisions());
         return nextHops;
     }
 
@@ -51,6 +54,11 @@ abstract class CscfRole implements Role {
     @Override
     public List<SipTrace> sipTraces() {
         return node == null ? List.of() : List.of(node.stack().transports().trace());
+    }
+
+    /** The Cx client of this node: its outstanding requests bounded by {@code overload.max-outstanding-cx}. */
+    CxClient cxClient() {
+        return new CxClient(diameter, env.home(), context.config().overload().maxOutstandingCx());
     }
 
     /** Ctrl-C: calls being set up get this long to finish before the node closes. */

@@ -29,8 +29,8 @@ final class HssRole implements Role {
         // The S-CSCF the I-CSCF is offered for first registrations is this configuration's (TS 29.228 §6.7).
         CxServerConfig cx = CxServerConfig.defaults(context.config().homeDomain()).withDefaultScscfNames(
                 java.util.List.of(new CscfEnvironment(context.config()).scscfUri()));
-        server = HssDiameterServer.start(cx,
-                new InetSocketAddress(hss.listen(), hss.port()), context.store());
+        server = HssDiameterServer.start(cx, new InetSocketAddress(hss.listen(), hss.port()), context.store(),
+                hss.maxOutstandingRequests());
     }
 
     int port() {

@@ -1,6 +1,5 @@
 package io.osprey.server.role;
 
-import io.osprey.cscf.cx.CxClient;
 import io.osprey.cscf.icscf.IcscfPolicy;
 import io.osprey.cscf.icscf.IcscfSettings;
 import io.osprey.cscf.icscf.ScscfCandidate;
@@ -44,12 +43,12 @@ final class IcscfRole extends CscfRole {
             candidates.add(new ScscfCandidate(env.scscfUri(), java.util.Set.of()));
         }
         IcscfSettings settings = new IcscfSettings(env.name("icscf"), config.port(), env.home(), candidates,
-                env.home());
+                env.home(), context.config().overload().retryAfter());
         Function<String, String> breakout = breakout(config.breakout());
         diameter = env.cxNode("icscf");
         TopologyHiding hiding = config.topologyHiding()
                 ? new TopologyHiding(env.home(), env.name("icscf"), config.port()) : null;
-        IcscfPolicy policy = new IcscfPolicy(settings, new CxClient(diameter, env.home()), breakout, hiding);
+        IcscfPolicy policy = new IcscfPolicy(settings, cxClient(), breakout, hiding);
         startNode(env.name("icscf"), policy, false, () -> { });
     }
 

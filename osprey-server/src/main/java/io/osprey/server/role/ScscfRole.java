@@ -52,9 +52,9 @@ final class ScscfRole extends CscfRole {
         ScscfConfig config = context.config().scscf();
         ScscfSettings settings = new ScscfSettings(env.scscfUri(), env.name("scscf"), config.port(), env.home(),
                 config.terminatingViaIcscf() ? env.icscfUri() : null, config.defaultExpires(), config.minExpires(),
-                config.maxExpires(), Duration.ofSeconds(30));
+                config.maxExpires(), Duration.ofSeconds(30), context.config().overload().retryAfter());
         diameter = env.cxNode("scscf");
-        CxClient cx = new CxClient(diameter, env.home());
+        CxClient cx = cxClient();
         RegistrationTable table = new RegistrationTable();
         List<Registration> restored = RegistrationSnapshot.load(config.stateFile(), System.currentTimeMillis());
         table.restore(restored);

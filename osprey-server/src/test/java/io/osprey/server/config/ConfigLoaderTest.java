@@ -42,6 +42,7 @@ class ConfigLoaderTest {
                 overload:
                   reject-above: 0.5
                   retry-after: 1m
+                  max-pending-decisions: 64
                 """);
         assertThat(config.homeDomain()).isEqualTo("ims.example.org");
         assertThat(config.sip().t1()).isEqualTo(Duration.ofMillis(250));
@@ -51,6 +52,8 @@ class ConfigLoaderTest {
         assertThat(config.proxy().routes()).containsExactly(
                 new RouteConfig("+44", "sip:127.0.0.1:5080;transport=tcp"), new RouteConfig("*", "127.0.0.1:5090"));
         assertThat(config.overload().retryAfter()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.overload().maxPendingDecisions()).isEqualTo(64);
+        assertThat(config.overload().maxOutstandingCx()).as("default").isEqualTo(1024);
     }
 
     @Test
@@ -83,6 +86,10 @@ class ConfigLoaderTest {
                 .hasMessageContaining("RFC 3261 requires T2 >= T1");
         assertThatThrownBy(() -> loader.parse("overload:\n  reject-above: 1.5\n"))
                 .hasMessageStartingWith("overload.reject-above: 1.5 is out of range");
+        assertThatThrownBy(() -> loader.parse("hss:\n  max-outstanding-requests: 0\n"))
+                .hasMessageStartingWith("hss.max-outstanding-requests: 0 is out of range");
+        assertThatThrownBy(() -> loader.parse("overload:\n  max-outstanding-cx: 0\n"))
+                .hasMessageStartingWith("overload.max-outstanding-cx: 0 is out of range");
         assertThatThrownBy(() -> loader.parse("proxy:\n  routes:\n    - match: '*'\n"))
                 .hasMessageStartingWith("proxy.routes[0].to: is missing");
         assertThatThrownBy(() -> loader.parse("home-domain: 'ims example'\n"))

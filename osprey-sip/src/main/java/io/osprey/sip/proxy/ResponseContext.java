@@ -229,7 +229,7 @@ final class ResponseContext {
         SipResponse response = best;
         if (response == null) {
             response = proxy.localResponse(request, 480, "Temporarily Unavailable", "no target could be reached");
-        } else if (response.statusCode() == 503) {
+        } else if (response.statusCode() == 503 && !responses.passesOverload()) {
             // §16.7 step 6: a 503 from downstream would make the client think this proxy is overloaded. Its
             // Retry-After is kept: §20.33 allows it on a 500, and it still tells the client when to try again.
             String retryAfter = response.header("Retry-After");

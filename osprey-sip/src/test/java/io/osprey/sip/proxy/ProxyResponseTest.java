@@ -138,6 +138,20 @@ class ProxyResponseTest {
     }
 
     @Test
+    void aPolicyThatKnowsEveryRequestWouldMeetThe503PassesItOnAsA503() {
+        h.decide(new RoutingDecision.Forward(List.of(List.of(TO_A)))
+                .withResponses(ResponseRewriter.passingOverload(ResponseRewriter.UNCHANGED)));
+        h.fromAlice(invite());
+        SentRequest sent = inviteAt(HOP_A);
+
+        h.fromDownstream(SipResponse.forRequest(sent.request(), 503, "Service Unavailable").toTag("b1")
+                .add("Retry-After", "7").build(), sent.hop());
+
+        assertThat(h.upstreamCodes("INVITE")).containsExactly(100, 503);
+        assertThat(h.lastUpstream("INVITE").header("Retry-After")).isEqualTo("7");
+    }
+
+    @Test
     void sixxCancelsThePendingBranchThatHasSentAProvisional() {
         forkToAAndB();
         SipRequest inviteToA = inviteAt(HOP_A).request();
