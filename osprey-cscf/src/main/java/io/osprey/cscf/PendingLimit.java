@@ -49,7 +49,9 @@ final class PendingLimit implements ProxyPolicy {
         RoutingDecision decision = policy.route(request);
         if (decision instanceof RoutingDecision.Pending waiting) {
             pending.incrementAndGet();
-            waiting.decision().whenComplete((later, failure) -> pending.decrementAndGet());
+            // The proxy resumes from the stage returned here, so the count drops before the answer can go out.
+            return new RoutingDecision.Pending(waiting.decision()
+                    .whenComplete((later, failure) -> pending.decrementAndGet()));
         }
         return decision;
     }

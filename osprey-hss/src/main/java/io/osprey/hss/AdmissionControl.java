@@ -50,8 +50,9 @@ final class AdmissionControl {
                 outstanding.decrementAndGet();
                 return null;
             }
-            answer.whenComplete((done, failure) -> outstanding.decrementAndGet());
-            return answer;
+            // The permit goes back before the answer can be sent: the node sends it from a stage of the future
+            // returned here, which completes only after this one has run.
+            return answer.whenComplete((done, failure) -> outstanding.decrementAndGet());
         };
     }
 

@@ -141,11 +141,16 @@ public final class ShUserDataReader {
         return out;
     }
 
+    /**
+     * tIMSUserState (TS 29.328 Annex D): a user not registered whose authentication an S-CSCF has begun (a MAR,
+     * not yet ended by a SAR) is AUTHENTICATION_PENDING.
+     */
     private static ShData.ImsUserState userState(Optional<ImpuRegistration> registration) {
         return switch (registration.map(ImpuRegistration::state).orElse(RegistrationState.NOT_REGISTERED)) {
             case REGISTERED -> ShData.ImsUserState.REGISTERED;
             case UNREGISTERED -> ShData.ImsUserState.REGISTERED_UNREG_SERVICES;
-            case NOT_REGISTERED -> ShData.ImsUserState.NOT_REGISTERED;
+            case NOT_REGISTERED -> registration.flatMap(ImpuRegistration::pendingScscf).isPresent()
+                    ? ShData.ImsUserState.AUTHENTICATION_PENDING : ShData.ImsUserState.NOT_REGISTERED;
         };
     }
 }

@@ -161,6 +161,19 @@ class ShServerTest {
     }
 
     @Test
+    void udrOfAUserWhoseAuthenticationHasBegunSaysAuthenticationPending() throws Exception {
+        String pending = "sip:pending@ims.test";
+        new ProvisioningService(store, "ims.test").addSubscriber(NewSubscriber.of("pending@ims.test", pending)
+                .withPassword("pw"));
+        store.identities().recordAuthenticationPending(store.identities().publicIdentity(new Impu(pending))
+                .orElseThrow(), "sip:scscf.ims.test:6060", true);
+
+        Document doc = userData(send(udr(pending, ShDictionary.DATA_REFERENCE_IMS_USER_STATE)));
+
+        assertThat(texts(doc, "IMSUserState")).as("AUTHENTICATION_PENDING").containsExactly("3");
+    }
+
+    @Test
     void udrRefusesUnsupportedDataAndRepositoryDataWithoutServiceIndication() throws Exception {
         assertThat(send(udr(ALICE, 14)).result()).contains(CxResultCodes.DIAMETER_ERROR_NOT_SUPPORTED_USER_DATA);
 

@@ -2,11 +2,7 @@ package io.osprey.server.role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.osprey.hss.provisioning.NewSubscriber;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -24,14 +20,12 @@ class ImsCallSippTest {
     @TempDir
     static Path dir;
     private static RunningCore core;
+    private static DigestSippUes ues;
 
     @BeforeAll
     static void startCore() throws Exception {
         core = RunningCore.start(dir);
-        for (String user : List.of("alice", "bob")) {
-            core.provisioning().addSubscriber(NewSubscriber.of(user + "@" + RunningCore.DOMAIN,
-                    "sip:" + user + "@" + RunningCore.DOMAIN).withPassword(user + "-secret"));
-        }
+        ues = new DigestSippUes(core, dir).provision("alice", "bob");
     }
 
     @AfterAll
@@ -45,18 +39,20 @@ class ImsCallSippTest {
     void registeredUeCallsAnotherThroughTheOriginatingAndTerminatingChain() throws Exception {
         Path sippBinary = ExternalPeers.require("sipp", "sip-tester");
         int calleePort = FreePorts.udpAndTcp();
-        Path register = scenario("ims-register.xml");
-        Path answer = scenario("ims-answer.xml");
-        Path call = scenario("ims-register-call.xml");
+        Path register = ues.scenario("ims-register.xml");
+        Path answer = ues.scenario("ims-answer.xml");
+        Path call = ues.scenario("ims-register-call.xml");
 
-        try (Sipp bobRegisters = sipp(sippBinary, "bob-register", register, credentials("bob"), calleePort)) {
+        try (Sipp bobRegisters = ues.start(sippBinary, "bob-register", register, DigestSippUes.credentials("bob"),
+                calleePort)) {
             assertThat(bobRegisters.await(30)).as(bobRegisters.diagnostics()).isZero();
         }
         try (Sipp bobAnswers = new Sipp(sippBinary, dir, "bob-answer")
                 .args("-sf", answer.toString(), "-i", "127.0.0.1", "-p", String.valueOf(calleePort), "-m", "1",
                         "-timeout", "30s", "-timeout_error")
                 .start();
-             Sipp aliceCalls = sipp(sippBinary, "alice-call", call, credentials("alice") + ";bob", FreePorts.udpAndTcp())) {
+             Sipp aliceCalls = ues.start(sippBinary, "alice-call", call, DigestSippUes.credentials("alice") + ";bob",
+                     FreePorts.udpAndTcp())) {
             int callerExit = aliceCalls.await(40);
             int calleeExit = bobAnswers.await(10);
             assertThat(callerExit).as("caller\n" + aliceCalls.diagnostics() + "\ncallee\n" + bobAnswers.diagnostics())
@@ -68,27 +64,5 @@ class ImsCallSippTest {
                 .isEqualTo(2);
         assertThat(core.scscfRegistrations().find("sip:alice@" + RunningCore.DOMAIN)).isPresent();
         assertThat(core.scscfRegistrations().find("sip:bob@" + RunningCore.DOMAIN)).isPresent();
-    }
-
-    private static Sipp sipp(Path binary, String name, Path scenario, String csvLine, int port) throws Exception {
-        Path csv = dir.resolve(name + ".csv");
-        Files.write(csv, List.of("SEQUENTIAL", csvLine), StandardCharsets.ISO_8859_1);
-        return new Sipp(binary, dir, name).args("127.0.0.1:" + core.pcscfPort(), "-sf", scenario.toString(),
-                "-inf", csv.toString(), "-auth_uri", RunningCore.DOMAIN, "-i", "127.0.0.1",
-                "-p", String.valueOf(port), "-m", "1", "-timeout", "30s", "-timeout_error",
-                "-default_behaviors", "all,-bye", "-trace_msg", "-message_file",
-                dir.resolve(name + "-messages.log").toString()).start();
-    }
-
-    private static String credentials(String user) {
-        return user + ";[authentication username=" + user + "@" + RunningCore.DOMAIN + " password=" + user + "-secret]";
-    }
-
-    private Path scenario(String name) throws Exception {
-        Path file = dir.resolve(name);
-        if (!Files.exists(file)) {
-            Files.copy(getClass().getResourceAsStream("/sipp/" + name), file);
-        }
-        return file;
     }
 }

@@ -2,11 +2,7 @@ package io.osprey.server.role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.osprey.hss.provisioning.NewSubscriber;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -27,16 +23,14 @@ class ImsInDialogSippTest {
     @TempDir
     static Path dir;
     private static RunningCore core;
+    private static DigestSippUes ues;
 
     @BeforeAll
     static void startCore() throws Exception {
         core = RunningCore.start(dir);
         // each test has its own pair: a registration left by one test would make the S-CSCF fork the other's calls
         // to a contact nobody answers any more
-        for (String user : List.of("alice", "bob", "carol", "dave")) {
-            core.provisioning().addSubscriber(NewSubscriber.of(user + "@" + RunningCore.DOMAIN,
-                    "sip:" + user + "@" + RunningCore.DOMAIN).withPassword(user + "-secret"));
-        }
+        ues = new DigestSippUes(core, dir).provision("alice", "bob", "carol", "dave");
     }
 
     @AfterAll
@@ -70,58 +64,25 @@ class ImsInDialogSippTest {
             throws Exception {
         Path sippBinary = ExternalPeers.require("sipp", "sip-tester");
         int calleePort = FreePorts.udpAndTcp();
-        try (Sipp calleeRegisters = sipp(sippBinary, name + "-callee-register", scenario("ims-register.xml"),
-                credentials(calleeUser), calleePort)) {
+        try (Sipp calleeRegisters = ues.start(sippBinary, name + "-callee-register", ues.scenario("ims-register.xml"),
+                DigestSippUes.credentials(calleeUser), calleePort)) {
             assertThat(calleeRegisters.await(30)).as(calleeRegisters.diagnostics()).isZero();
         }
         String caller = name + "-caller";
         String callee = name + "-callee";
         try (Sipp answers = new Sipp(sippBinary, dir, callee)
-                .args("-sf", scenario(answerScenario).toString(), "-i", "127.0.0.1", "-p", String.valueOf(calleePort),
-                        "-m", "1", "-timeout", "30s", "-timeout_error", "-trace_msg", "-message_file",
-                        dir.resolve(callee + "-messages.log").toString())
+                .args("-sf", ues.scenario(answerScenario).toString(), "-i", "127.0.0.1", "-p",
+                        String.valueOf(calleePort), "-m", "1", "-timeout", "30s", "-timeout_error", "-trace_msg",
+                        "-message_file", ues.messageLog(callee).toString())
                 .start();
-             Sipp calls = sipp(sippBinary, caller, scenario(callScenario),
-                     credentials(callerUser) + ";" + calleeUser, FreePorts.udpAndTcp())) {
+             Sipp calls = ues.start(sippBinary, caller, ues.scenario(callScenario),
+                     DigestSippUes.credentials(callerUser) + ";" + calleeUser, FreePorts.udpAndTcp())) {
             int callerExit = calls.await(40);
             int calleeExit = answers.await(10);
-            String diagnostics = "caller\n" + calls.diagnostics() + messages(caller) + "\ncallee\n"
-                    + answers.diagnostics() + messages(callee);
+            String diagnostics = "caller\n" + calls.diagnostics() + ues.messages(caller) + "\ncallee\n"
+                    + answers.diagnostics() + ues.messages(callee);
             assertThat(callerExit).as(diagnostics).isZero();
             assertThat(calleeExit).as(diagnostics).isZero();
         }
-    }
-
-    private static Sipp sipp(Path binary, String name, Path scenario, String csvLine, int port) throws Exception {
-        Path csv = dir.resolve(name + ".csv");
-        Files.write(csv, List.of("SEQUENTIAL", csvLine), StandardCharsets.ISO_8859_1);
-        return new Sipp(binary, dir, name).args("127.0.0.1:" + core.pcscfPort(), "-sf", scenario.toString(),
-                "-inf", csv.toString(), "-auth_uri", RunningCore.DOMAIN, "-i", "127.0.0.1",
-                "-p", String.valueOf(port), "-m", "1", "-timeout", "30s", "-timeout_error",
-                "-default_behaviors", "all,-bye", "-trace_msg", "-message_file",
-                dir.resolve(name + "-messages.log").toString()).start();
-    }
-
-    /** The SIP messages SIPp sent and received (its -trace_msg log), the last part of it, for failure messages. */
-    private static String messages(String name) throws Exception {
-        Path log = dir.resolve(name + "-messages.log");
-        if (!Files.exists(log)) {
-            return "";
-        }
-        String text = Files.readString(log, StandardCharsets.ISO_8859_1);
-        return "--- " + log.getFileName() + " ---\n" + (text.length() > 20000 ? text.substring(text.length() - 20000)
-                : text) + "\n";
-    }
-
-    private static String credentials(String user) {
-        return user + ";[authentication username=" + user + "@" + RunningCore.DOMAIN + " password=" + user + "-secret]";
-    }
-
-    private Path scenario(String name) throws Exception {
-        Path file = dir.resolve(name);
-        if (!Files.exists(file)) {
-            Files.copy(getClass().getResourceAsStream("/sipp/" + name), file);
-        }
-        return file;
     }
 }

@@ -1,5 +1,6 @@
 package io.osprey.sip.proxy;
 
+import io.osprey.common.hash.Fnv1a;
 import io.osprey.sip.message.Branch;
 import io.osprey.sip.message.NameAddress;
 import io.osprey.sip.message.SipHeader;
@@ -59,14 +60,14 @@ public final class LoopDetector {
 
     /** The loop fingerprint of a request as received (§16.6 step 8: computed before this proxy changes it). */
     public static String fingerprint(SipRequest request) {
-        long hash = 0xcbf29ce484222325L;
-        hash = mix(hash, request.requestUri().toString());
+        long hash = Fnv1a.START;
+        hash = Fnv1a.mix(hash, request.requestUri().toString());
         NameAddress from = request.from();
         NameAddress to = request.to();
-        hash = mix(hash, from == null ? null : from.tag());
-        hash = mix(hash, to == null ? null : to.tag());
-        hash = mix(hash, request.callId() == null ? null : request.callId().value());
-        hash = request.cseq() == null ? mix(hash, null) : mixDigits(hash, request.cseq().number());
+        hash = Fnv1a.mix(hash, from == null ? null : from.tag());
+        hash = Fnv1a.mix(hash, to == null ? null : to.tag());
+        hash = Fnv1a.mix(hash, request.callId() == null ? null : request.callId().value());
+        hash = request.cseq() == null ? Fnv1a.mix(hash, null) : Fnv1a.mixDigits(hash, request.cseq().number());
         hash = mixValues(hash, request, SipHeaderName.ROUTE);
         hash = mixValues(hash, request, SipHeaderName.PROXY_REQUIRE);
         return Long.toHexString(hash);
@@ -77,36 +78,10 @@ public final class LoopDetector {
             SipHeader field = request.headerField(i);
             if (field.known() == name) {
                 for (String value : field.values()) {
-                    hash = mix(hash, value);
+                    hash = Fnv1a.mix(hash, value);
                 }
             }
         }
         return hash;
-    }
-
-    /** {@link #mix} of the decimal digits of {@code number} (non-negative), without making the string. */
-    private static long mixDigits(long hash, long number) {
-        long divisor = 1;
-        while (number / divisor >= 10) {
-            divisor *= 10;
-        }
-        for (; divisor > 0; divisor /= 10) {
-            hash ^= '0' + (number / divisor) % 10;
-            hash *= 0x100000001b3L;
-        }
-        hash ^= 0x1f;
-        return hash * 0x100000001b3L;
-    }
-
-    /** FNV-1a over the characters, with a separator so that field boundaries count. */
-    private static long mix(long hash, String value) {
-        if (value != null) {
-            for (int i = 0; i < value.length(); i++) {
-                hash ^= value.charAt(i);
-                hash *= 0x100000001b3L;
-            }
-        }
-        hash ^= 0x1f;
-        return hash * 0x100000001b3L;
     }
 }

@@ -1,5 +1,6 @@
 package io.osprey.sip.stack;
 
+import io.osprey.common.hash.Fnv1a;
 import io.osprey.sip.message.Branch;
 import io.osprey.sip.message.CSeq;
 import io.osprey.sip.message.CallId;
@@ -44,27 +45,16 @@ final class StatelessTags {
     }
 
     private long hash(SipRequest request) {
-        long h = 0xcbf29ce484222325L ^ secret;
+        long h = Fnv1a.START ^ secret;
         CallId callId = request.callId();
         NameAddress from = request.from();
         CSeq cseq = request.cseq();
         Via top = request.topVia();
         Branch branch = top == null ? null : top.branch();
-        h = mix(h, callId == null ? null : callId.value());
-        h = mix(h, from == null ? null : from.tag());
-        h = mix(h, cseq == null ? null : Long.toString(cseq.number()));
-        h = mix(h, branch == null ? null : branch.value());
+        h = Fnv1a.mix(h, callId == null ? null : callId.value());
+        h = Fnv1a.mix(h, from == null ? null : from.tag());
+        h = cseq == null ? Fnv1a.mix(h, null) : Fnv1a.mixDigits(h, cseq.number());
+        h = Fnv1a.mix(h, branch == null ? null : branch.value());
         return h;
-    }
-
-    private static long mix(long hash, String value) {
-        if (value != null) {
-            for (int i = 0; i < value.length(); i++) {
-                hash ^= value.charAt(i);
-                hash *= 0x100000001b3L;
-            }
-        }
-        hash ^= 0x1f;
-        return hash * 0x100000001b3L;
     }
 }
