@@ -25,18 +25,11 @@ users="${USERS:-500}"
 hold_ms="${HOLD_MS:-1000}"
 warmup="${WARMUP:-3000}"
 warmup_rate="${WARMUP_RATE:-100}"
-build_dir="${OSPREY_BUILD_DIR:-target}"
-java=java
-[ -n "${JAVA_HOME:-}" ] && java="$JAVA_HOME/bin/java"
-jar="$root/osprey-bench/$build_dir/benchmarks.jar"
 
-command -v sipp >/dev/null || { echo "needs SIPp: apt-get install sip-tester" >&2; exit 1; }
-if [ -z "${SKIP_BUILD:-}" ]; then
-  (cd "$root" && ./mvnw -q -B -o -pl osprey-bench -am package -Dmaven.test.skip=true -Dosprey.buildDir="$build_dir")
-fi
-work="$(mktemp -d /tmp/osprey-ims-call.XXXXXX)"
 # shellcheck source=bench/ims-common.sh
 . "$here/ims-common.sh"
+ims_prepare
+work="$(mktemp -d /tmp/osprey-ims-call.XXXXXX)"
 uas_pid=
 cleanup() {
   [ -n "$uas_pid" ] && kill "$uas_pid" 2>/dev/null || true

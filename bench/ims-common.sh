@@ -1,9 +1,20 @@
 # Shared helpers of bench/ims-register-load.sh and bench/ims-call-load.sh (sourced, not run). They start the IMS core
 # as one process ("osprey run hss scscf icscf pcscf" from the osprey-bench jar, SQLite store, home domain ims.test),
 # drive it with SIPp on loopback and read the Osprey process's CPU time from /proc.
-# Needs: $root (the repository), $work (a scratch folder), $java, $jar.
+# Needs: $root (the repository); ims_prepare sets $java and $jar; the caller then sets $work (a scratch folder).
 
 ims_domain=ims.test
+
+ims_prepare() { # $java, $jar (osprey-bench/$OSPREY_BUILD_DIR/benchmarks.jar, built unless SKIP_BUILD); needs SIPp
+  local build_dir="${OSPREY_BUILD_DIR:-target}"
+  java=java
+  [ -n "${JAVA_HOME:-}" ] && java="$JAVA_HOME/bin/java"
+  jar="$root/osprey-bench/$build_dir/benchmarks.jar"
+  command -v sipp >/dev/null || { echo "needs SIPp: apt-get install sip-tester" >&2; exit 1; }
+  if [ -z "${SKIP_BUILD:-}" ]; then
+    (cd "$root" && ./mvnw -q -B -o -pl osprey-bench -am package -Dmaven.test.skip=true -Dosprey.buildDir="$build_dir")
+  fi
+}
 
 free_port() { # a port free for both UDP and TCP on this host, from 20000-59999
   local port _

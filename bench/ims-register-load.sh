@@ -22,19 +22,12 @@ warmup="${WARMUP:-3000}"
 warmup_rate="${WARMUP_RATE:-200}"
 overload_rate="${OVERLOAD_RATE:-2500}"
 overload_count="${OVERLOAD_COUNT:-20000}"
-build_dir="${OSPREY_BUILD_DIR:-target}"
-java=java
-[ -n "${JAVA_HOME:-}" ] && java="$JAVA_HOME/bin/java"
-jar="$root/osprey-bench/$build_dir/benchmarks.jar"
 scenario="$here/sipp/ims-aka-register.xml"
 
-command -v sipp >/dev/null || { echo "needs SIPp: apt-get install sip-tester" >&2; exit 1; }
-if [ -z "${SKIP_BUILD:-}" ]; then
-  (cd "$root" && ./mvnw -q -B -o -pl osprey-bench -am package -Dmaven.test.skip=true -Dosprey.buildDir="$build_dir")
-fi
-work="$(mktemp -d /tmp/osprey-ims-reg.XXXXXX)"
 # shellcheck source=bench/ims-common.sh
 . "$here/ims-common.sh"
+ims_prepare
+work="$(mktemp -d /tmp/osprey-ims-reg.XXXXXX)"
 cleanup() {
   stop_capture
   stop_core

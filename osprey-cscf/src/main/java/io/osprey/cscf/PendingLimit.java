@@ -1,12 +1,11 @@
 package io.osprey.cscf;
 
+import io.osprey.cscf.sip.HssTrouble;
 import io.osprey.sip.message.SipRequest;
-import io.osprey.sip.message.SipResponse;
 import io.osprey.sip.proxy.ProxyPolicy;
 import io.osprey.sip.proxy.ProxyRequest;
 import io.osprey.sip.proxy.RoutingDecision;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -25,8 +24,7 @@ final class PendingLimit implements ProxyPolicy {
 
     private final ProxyPolicy policy;
     private final int maxPending;
-    private final String host;
-    private final Duration retryAfter;
+    private final HssTrouble answers;
     private final AtomicInteger pending = new AtomicInteger();
     private final LongAdder rejected = new LongAdder();
 
@@ -36,15 +34,14 @@ final class PendingLimit implements ProxyPolicy {
         }
         this.policy = policy;
         this.maxPending = maxPending;
-        this.host = host;
-        this.retryAfter = retryAfter;
+        this.answers = new HssTrouble(host, retryAfter);
     }
 
     @Override
     public RoutingDecision route(ProxyRequest request) {
         if (pending.get() >= maxPending && isNew(request.routed())) {
             rejected.increment();
-            return busy(request.routed());
+            return answers.tooManyWaiting(request.routed(), maxPending);
         }
         RoutingDecision decision = policy.route(request);
         if (decision instanceof RoutingDecision.Pending waiting) {
@@ -70,14 +67,5 @@ final class PendingLimit implements ProxyPolicy {
         String method = request.method();
         return !"ACK".equals(method) && !"CANCEL".equals(method)
                 && (request.to() == null || request.to().tag() == null);
-    }
-
-    private RoutingDecision busy(SipRequest request) {
-        SipResponse response = SipResponse.forRequest(request, 503, "Service Unavailable")
-                .toTag(Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1))
-                .add("Retry-After", Long.toString(Math.max(1, retryAfter.toSeconds())))
-                .add("Warning", "399 " + host + " \"" + maxPending + " requests already wait for the HSS\"")
-                .build();
-        return new RoutingDecision.Answer(response);
     }
 }

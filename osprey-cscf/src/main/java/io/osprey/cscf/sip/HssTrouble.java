@@ -79,6 +79,11 @@ public final class HssTrouble {
         return !result.experimental() && result.resultCode() == ResultCodes.DIAMETER_TOO_BUSY.code();
     }
 
+    /** 503 with Retry-After: {@code waiting} decisions of this CSCF already wait for the HSS, its bound. */
+    public RoutingDecision tooManyWaiting(SipRequest request, int waiting) {
+        return answer(request, 503, "Service Unavailable", waiting + " requests already wait for the HSS", true);
+    }
+
     /** 503 with Retry-After: the HSS answered {@code command} with 3004 DIAMETER_TOO_BUSY. */
     public RoutingDecision busy(SipRequest request, String command, String realm) {
         return answer(request, 503, "Service Unavailable", "the HSS of " + realm + " is too busy for " + command
