@@ -47,16 +47,22 @@ final class MultimediaAuthHandler {
         Impi impi = CxRequests.impi(CxRequests.required(request, BaseDictionary.USER_NAME));
         PublicIdentityRecord identity = CxRequests.knownPublicIdentity(store,
                 CxRequests.impu(CxRequests.required(request, CxDictionary.PUBLIC_IDENTITY)));
-        Impu impu = identity.impu();
         CxRequests.requireAssociated(store, impi, identity);
         Avp item = CxRequests.required(request, CxDictionary.SIP_AUTH_DATA_ITEM);
+        String serverName = CxRequests.serverName(request);
+        // one store transaction for the credentials, the pending mark and the SQN reservation
+        return store.inTransaction(() -> answer(request, impi, identity, item, serverName));
+    }
+
+    private AnswerBuilder answer(DiameterMessage request, Impi impi, PublicIdentityRecord identity, Avp item,
+                                 String serverName) {
+        Impu impu = identity.impu();
         String requested = item.avp(CxDictionary.SIP_AUTHENTICATION_SCHEME).map(Avp::asUtf8).orElse(null);
         ImpiCredentials credentials = store.authenticationCentre().credentials(impi).orElseThrow(() ->
                 new CxFailure(CxResultCodes.DIAMETER_ERROR_USER_UNKNOWN, "private identity " + impi + " is unknown"));
         AuthScheme scheme = AuthSchemeNames.choose(requested, credentials).orElseThrow(() -> new CxFailure(
                 CxResultCodes.DIAMETER_ERROR_AUTH_SCHEME_NOT_SUPPORTED,
                 impi + " may not use scheme " + requested));
-        String serverName = CxRequests.serverName(request);
         AnswerBuilder answer = DiameterMessage.answerTo(request, local).result(ResultCodes.DIAMETER_SUCCESS)
                 .add(BaseDictionary.USER_NAME, impi.value()).add(CxDictionary.PUBLIC_IDENTITY, impu.uri());
         if (!scheme.isAka()) {

@@ -32,7 +32,7 @@ final class JdbiIdentityRepository implements IdentityRepository {
 
     @Override
     public void createPrivateIdentity(String subscriptionId, ImpiCredentials credentials) {
-        transactions.write("create private identity " + credentials.impi(), h -> {
+        transactions.provision("create private identity " + credentials.impi(), h -> {
             requireSubscription(h, subscriptionId);
             privateRows.insert(h, subscriptionId, credentials);
             return null;
@@ -63,13 +63,14 @@ final class JdbiIdentityRepository implements IdentityRepository {
 
     @Override
     public boolean deletePrivateIdentity(Impi impi) {
-        return transactions.write("delete private identity " + impi, h -> PrivateIdentityRows.delete(h, impi) > 0);
+        return transactions.provision("delete private identity " + impi,
+                h -> PrivateIdentityRows.delete(h, impi) > 0);
     }
 
     @Override
     public void createPublicIdentity(PublicIdentityRecord identity) {
         PublicIdentityRecord normalized = identity.withImpu(normalizer.normalize(identity.impu()));
-        transactions.write("create public identity " + normalized.impu(), h -> {
+        transactions.provision("create public identity " + normalized.impu(), h -> {
             requireSubscription(h, normalized.subscriptionId());
             checkReferences(h, normalized);
             PublicIdentityRows.insert(h, normalized);
@@ -86,7 +87,8 @@ final class JdbiIdentityRepository implements IdentityRepository {
     @Override
     public Optional<PublicIdentityRecord> findPublicIdentity(Impu impu) {
         Impu key = normalizer.normalize(impu);
-        return transactions.read("find public identity " + key, h -> lookup.find(h, key));
+        return transactions.cachedRead(new FoundIdentityKey(key), "find public identity " + key,
+                h -> lookup.find(h, key));
     }
 
     @Override
@@ -114,7 +116,7 @@ final class JdbiIdentityRepository implements IdentityRepository {
     @Override
     public void updatePublicIdentity(PublicIdentityRecord identity) {
         PublicIdentityRecord normalized = identity.withImpu(normalizer.normalize(identity.impu()));
-        transactions.write("update public identity " + normalized.impu(), h -> {
+        transactions.provision("update public identity " + normalized.impu(), h -> {
             PublicIdentityRecord existing = PublicIdentityRows.find(h, normalized.impu())
                     .orElseThrow(() -> StoreException.notFound("public identity", normalized.impu()));
             if (!existing.subscriptionId().equals(normalized.subscriptionId())) {
@@ -130,14 +132,12 @@ final class JdbiIdentityRepository implements IdentityRepository {
     @Override
     public boolean deletePublicIdentity(Impu impu) {
         Impu key = normalizer.normalize(impu);
-        return transactions.write("delete public identity " + key, h -> PublicIdentityRows.delete(h, key) > 0);
+        return transactions.provision("delete public identity " + key, h -> PublicIdentityRows.delete(h, key) > 0);
     }
 
     @Override
     public boolean isAssociated(Impi impi, Impu impu) {
-        Impu key = normalizer.normalize(impu);
-        return transactions.read("check " + impi + " against " + key, h -> lookup.find(h, key)
-                .map(identity -> identity.privateIdentities().contains(impi)).orElse(false));
+        return findPublicIdentity(impu).map(identity -> identity.privateIdentities().contains(impi)).orElse(false);
     }
 
     @Override
@@ -221,6 +221,10 @@ final class JdbiIdentityRepository implements IdentityRepository {
     public void endAuthentication(PublicIdentityRecord identity) {
         transactions.write("end the authentication of " + identity.impu(),
                 h -> PublicIdentityRows.endAuthentication(h, PublicIdentityRows.SetKey.of(identity)));
+    }
+
+    /** The cache key of {@link #findPublicIdentity}: a normalised URI, exact or under a wildcarded PSI. */
+    private record FoundIdentityKey(Impu impu) {
     }
 
     private static void requireSubscription(Handle handle, String subscriptionId) {

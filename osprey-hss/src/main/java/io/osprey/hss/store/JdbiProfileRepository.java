@@ -21,7 +21,7 @@ final class JdbiProfileRepository implements ProfileRepository {
 
     @Override
     public void saveServiceProfile(ServiceProfileRecord profile) {
-        transactions.write("save service profile " + profile.name(), h -> {
+        transactions.provision("save service profile " + profile.name(), h -> {
             UserProfileAssembler.criteriaOf(profile, rows.templates(h, profile.ifcTemplates()));
             rows.upsertProfile(h, profile);
             return null;
@@ -41,7 +41,7 @@ final class JdbiProfileRepository implements ProfileRepository {
 
     @Override
     public boolean deleteServiceProfile(String name) {
-        return transactions.write("delete service profile " + name, h -> {
+        return transactions.provision("delete service profile " + name, h -> {
             if (ProfileRows.profileInUse(h, name)) {
                 throw new StoreException(StoreException.Reason.CONSTRAINT,
                         "service profile " + name + " is used by public identities");
@@ -52,7 +52,7 @@ final class JdbiProfileRepository implements ProfileRepository {
 
     @Override
     public void saveIfcTemplate(IfcTemplate template) {
-        transactions.write("save iFC template " + template.name(), h -> {
+        transactions.provision("save iFC template " + template.name(), h -> {
             List<String> users = ProfileRows.profilesUsingTemplate(h, template.name());
             for (ServiceProfileRecord profile : rows.profiles(h, users).values()) {
                 Map<String, IfcTemplate> templates = new HashMap<>(rows.templates(h, profile.ifcTemplates()));
@@ -77,7 +77,7 @@ final class JdbiProfileRepository implements ProfileRepository {
 
     @Override
     public boolean deleteIfcTemplate(String name) {
-        return transactions.write("delete iFC template " + name, h -> {
+        return transactions.provision("delete iFC template " + name, h -> {
             List<String> users = ProfileRows.profilesUsingTemplate(h, name);
             if (!users.isEmpty()) {
                 throw new StoreException(StoreException.Reason.CONSTRAINT,

@@ -16,9 +16,9 @@ final class JdbiSubscriberStore implements SubscriberStore {
     private final RepositoryDataStore repositoryData;
 
     JdbiSubscriberStore(Jdbi jdbi, AutoCloseable pool, Dialect dialect, SecretCodec codec, SqnScheme scheme,
-                        IdentityNormalizer normalizer) {
+                        IdentityNormalizer normalizer, ProvisionedCache cache) {
         this.pool = pool;
-        transactions = new Transactions(jdbi, dialect);
+        transactions = new Transactions(jdbi, dialect, cache);
         PrivateIdentityRows privateRows = new PrivateIdentityRows(codec);
         ProfileRows profileRows = new ProfileRows();
         WildcardLookup lookup = new WildcardLookup();

@@ -44,14 +44,14 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
 
     @Override
     public void createSubscription(SubscriptionRecord subscription) {
-        transactions.write("create subscription " + subscription.id(),
+        transactions.provision("create subscription " + subscription.id(),
                 h -> bind(h.createUpdate(INSERT), subscription).execute());
     }
 
     @Override
     public void createSubscriptions(List<NewSubscription> subscriptions) {
         List<NewSubscription> normalized = subscriptions.stream().map(this::normalize).toList();
-        transactions.write("create " + normalized.size() + " subscriptions", h -> {
+        transactions.provision("create " + normalized.size() + " subscriptions", h -> {
             PreparedBatch subscriptionBatch = h.prepareBatch(INSERT);
             PreparedBatch privateBatch = PrivateIdentityRows.batch(h);
             PreparedBatch publicBatch = PublicIdentityRows.batch(h);
@@ -75,12 +75,12 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
 
     @Override
     public Optional<SubscriptionRecord> subscription(String id) {
-        return transactions.read("read subscription " + id, h -> find(h, id));
+        return transactions.cachedRead(new SubscriptionKey(id), "read subscription " + id, h -> find(h, id));
     }
 
     @Override
     public void updateSubscription(SubscriptionRecord subscription) {
-        transactions.write("update subscription " + subscription.id(), h -> {
+        transactions.provision("update subscription " + subscription.id(), h -> {
             int rows = bind(h.createUpdate("UPDATE subscription SET mandatory_caps = :mandatory, "
                     + "optional_caps = :optional, server_names = :servers WHERE id = :id"), subscription).execute();
             if (rows == 0) {
@@ -92,7 +92,7 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
 
     @Override
     public boolean deleteSubscription(String id) {
-        return transactions.write("delete subscription " + id,
+        return transactions.provision("delete subscription " + id,
                 h -> h.createUpdate("DELETE FROM subscription WHERE id = :id").bind("id", id).execute() > 0);
     }
 
@@ -110,20 +110,29 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
     @Override
     public Optional<ImsSubscription> userProfile(Impi impi, Impu impu) {
         Impu requested = normalizer.normalize(impu);
-        return transactions.read("read user profile of " + impi + " for " + requested, h -> {
-            Optional<PublicIdentityRecord> matched = lookup.find(h, requested);
-            if (matched.isEmpty()) {
-                return Optional.empty();
-            }
-            List<PublicIdentityRecord> set = PublicIdentityRows.implicitSet(h, matched.get());
-            Set<String> profileNames = new LinkedHashSet<>();
-            set.forEach(identity -> profileNames.add(identity.serviceProfile()));
-            Map<String, ServiceProfileRecord> profiles = profileRows.profiles(h, profileNames);
-            Set<String> templateNames = new HashSet<>();
-            profiles.values().forEach(profile -> templateNames.addAll(profile.ifcTemplates()));
-            return Optional.of(UserProfileAssembler.assemble(impi, set, requested, matched.get(), profiles,
-                    profileRows.templates(h, templateNames)));
-        });
+        return transactions.cachedRead(new UserProfileKey(impi, requested),
+                "read user profile of " + impi + " for " + requested, h -> userProfile(h, impi, requested));
+    }
+
+    private Optional<ImsSubscription> userProfile(Handle h, Impi impi, Impu requested) {
+        Optional<PublicIdentityRecord> matched = lookup.find(h, requested);
+        if (matched.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PublicIdentityRecord> set = PublicIdentityRows.implicitSet(h, matched.get());
+        Set<String> profileNames = new LinkedHashSet<>();
+        set.forEach(identity -> profileNames.add(identity.serviceProfile()));
+        Map<String, ServiceProfileRecord> profiles = profileRows.profiles(h, profileNames);
+        Set<String> templateNames = new HashSet<>();
+        profiles.values().forEach(profile -> templateNames.addAll(profile.ifcTemplates()));
+        return Optional.of(UserProfileAssembler.assemble(impi, set, requested, matched.get(), profiles,
+                profileRows.templates(h, templateNames)));
+    }
+
+    private record SubscriptionKey(String id) {
+    }
+
+    private record UserProfileKey(Impi impi, Impu impu) {
     }
 
     static Optional<SubscriptionRecord> find(Handle handle, String id) {

@@ -1,6 +1,7 @@
 package io.osprey.hss.store;
 
 import io.osprey.aka.SqnScheme;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -15,6 +16,9 @@ import java.util.Optional;
  *   <li>{@code secretKey}: base64 of a 16- or 32-octet AES key; when set, K, OP/OPc and digest secrets are
  *       encrypted at rest with AES-GCM.
  *   <li>{@code sqnScheme}: how SQNs advance (TS 33.102 Annex C).
+ *   <li>{@code cacheTtl}: how long provisioned data read for Cx requests is kept in memory (default 5 s, zero
+ *       turns the cache off); changes made through this store show at once, changes made by other processes
+ *       on the same database within this time. See {@link ProvisionedCache}.
  * </ul>
  * {@link #toString()} hides the password and the key.
  */
@@ -25,7 +29,11 @@ public record StoreConfig(
         int poolSize,
         Optional<String> schema,
         Optional<String> secretKey,
-        SqnScheme sqnScheme) {
+        SqnScheme sqnScheme,
+        Duration cacheTtl) {
+
+    /** Longest {@link #cacheTtl}. */
+    public static final Duration MAX_CACHE_TTL = Duration.ofHours(1);
 
     /** The embedded default. */
     public static final String DEFAULT_URL = "sqlite:./data/osprey.db";
@@ -43,6 +51,10 @@ public record StoreConfig(
         if (sqnScheme == null) {
             throw new IllegalArgumentException("store sqnScheme is required");
         }
+        if (cacheTtl == null || cacheTtl.isNegative() || cacheTtl.compareTo(MAX_CACHE_TTL) > 0) {
+            throw new IllegalArgumentException("store cacheTtl must be 0 to " + MAX_CACHE_TTL.toMinutes()
+                    + " minutes, was " + cacheTtl);
+        }
     }
 
     /** The default SQLite store. */
@@ -53,28 +65,32 @@ public record StoreConfig(
     /** A store at {@code url} with no credentials and default settings. */
     public static StoreConfig of(String url) {
         return new StoreConfig(url, Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty(),
-                SqnScheme.DEFAULT);
+                SqnScheme.DEFAULT, ProvisionedCache.DEFAULT_TTL);
     }
 
     public StoreConfig withCredentials(String newUser, String newPassword) {
         return new StoreConfig(url, Optional.of(newUser), Optional.ofNullable(newPassword), poolSize, schema,
-                secretKey, sqnScheme);
+                secretKey, sqnScheme, cacheTtl);
     }
 
     public StoreConfig withPoolSize(int newPoolSize) {
-        return new StoreConfig(url, user, password, newPoolSize, schema, secretKey, sqnScheme);
+        return new StoreConfig(url, user, password, newPoolSize, schema, secretKey, sqnScheme, cacheTtl);
     }
 
     public StoreConfig withSchema(String newSchema) {
-        return new StoreConfig(url, user, password, poolSize, Optional.of(newSchema), secretKey, sqnScheme);
+        return new StoreConfig(url, user, password, poolSize, Optional.of(newSchema), secretKey, sqnScheme, cacheTtl);
     }
 
     public StoreConfig withSecretKey(String base64Key) {
-        return new StoreConfig(url, user, password, poolSize, schema, Optional.of(base64Key), sqnScheme);
+        return new StoreConfig(url, user, password, poolSize, schema, Optional.of(base64Key), sqnScheme, cacheTtl);
     }
 
     public StoreConfig withSqnScheme(SqnScheme newScheme) {
-        return new StoreConfig(url, user, password, poolSize, schema, secretKey, newScheme);
+        return new StoreConfig(url, user, password, poolSize, schema, secretKey, newScheme, cacheTtl);
+    }
+
+    public StoreConfig withCacheTtl(Duration newTtl) {
+        return new StoreConfig(url, user, password, poolSize, schema, secretKey, sqnScheme, newTtl);
     }
 
     /** The URL without its query string, which may carry credentials; for logs and errors. */
@@ -105,7 +121,7 @@ public record StoreConfig(
         return "StoreConfig[url=" + url + ", user=" + user.orElse("-") + ", password="
                 + (password.isPresent() ? "<redacted>" : "-") + ", poolSize=" + poolSize + ", schema="
                 + schema.orElse("-") + ", secretKey=" + (secretKey.isPresent() ? "<redacted>" : "-")
-                + ", sqnScheme=" + sqnScheme + "]";
+                + ", sqnScheme=" + sqnScheme + ", cacheTtl=" + cacheTtl + "]";
     }
 
     private static Dialect dialectOf(String url) {

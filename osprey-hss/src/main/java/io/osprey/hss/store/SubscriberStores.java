@@ -75,7 +75,9 @@ public final class SubscriberStores {
         if (dialect == Dialect.SQLITE) {
             jdbi.setStatementBuilderFactory(new SqliteStatementCache());
         }
-        return new JdbiSubscriberStore(jdbi, pool, dialect, codec, config.sqnScheme(), normalizer);
+        ProvisionedCache cache = new ProvisionedCache(config.cacheTtl(), ProvisionedCache.DEFAULT_MAX_ENTRIES,
+                System::nanoTime);
+        return new JdbiSubscriberStore(jdbi, pool, dialect, codec, config.sqnScheme(), normalizer, cache);
     }
 
     private static SQLiteDataSource sqlite(Path file) {

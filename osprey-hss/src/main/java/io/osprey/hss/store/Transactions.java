@@ -15,35 +15,63 @@ import org.sqlite.SQLiteException;
  * Runs store work on a JDBI handle: reads on a plain handle, writes in a transaction (behind the SQLite write
  * lock where the dialect needs it), and translates driver errors into {@link StoreException} reasons. Inside
  * {@link #inTransaction} every read and write of the same thread runs on that transaction's handle instead.
+ * Reads of provisioned data may come from the {@link ProvisionedCache}, which every provisioning write
+ * ({@link #provision}) invalidates once it has committed.
  */
 final class Transactions {
 
     private final Jdbi jdbi;
     private final ReentrantLock writeLock;
-    /** The handle of the {@link #inTransaction} this thread is in, if any. */
-    private final ThreadLocal<Handle> bound = new ThreadLocal<>();
+    private final ProvisionedCache cache;
+    /** The {@link #inTransaction} this thread is in, if any. */
+    private final ThreadLocal<Bound> bound = new ThreadLocal<>();
 
-    Transactions(Jdbi jdbi, Dialect dialect) {
+    Transactions(Jdbi jdbi, Dialect dialect, ProvisionedCache cache) {
         this.jdbi = jdbi;
         this.writeLock = dialect.serializesWrites() ? new ReentrantLock(true) : null;
+        this.cache = cache;
     }
 
     /** Runs {@code work} on a handle without a transaction; {@code what} describes it for error messages. */
     <R> R read(String what, HandleCallback<R, RuntimeException> work) {
-        Handle joined = bound.get();
+        Bound joined = bound.get();
         try {
-            return joined != null ? work.withHandle(joined) : jdbi.withHandle(work);
+            return joined != null ? work.withHandle(joined.handle) : jdbi.withHandle(work);
         } catch (RuntimeException e) {
             throw translate(what, e);
         }
     }
 
+    /**
+     * A read of provisioned data, answered from the cache under {@code key} when it holds a current value. Inside
+     * {@link #inTransaction} the cache is bypassed: the transaction must see its own writes.
+     */
+    <R> R cachedRead(Object key, String what, HandleCallback<R, RuntimeException> work) {
+        if (bound.get() != null) {
+            return read(what, work);
+        }
+        return cache.get(key, () -> read(what, work));
+    }
+
+    /** A {@link #write} of provisioned data: cached reads are invalidated once it has committed. */
+    <R> R provision(String what, HandleCallback<R, RuntimeException> work) {
+        Bound joined = bound.get();
+        if (joined != null) {
+            joined.provisioned = true; // the outer transaction invalidates again after its commit
+        }
+        try {
+            return write(what, work);
+        } finally {
+            cache.changed();
+        }
+    }
+
     /** Runs {@code work} in one transaction; everything it wrote is rolled back if it throws. */
     <R> R write(String what, HandleCallback<R, RuntimeException> work) {
-        Handle joined = bound.get();
+        Bound joined = bound.get();
         if (joined != null) {
             try {
-                return work.withHandle(joined);
+                return work.withHandle(joined.handle);
             } catch (RuntimeException e) {
                 throw translate(what, e);
             }
@@ -74,9 +102,11 @@ final class Transactions {
         if (writeLock != null) {
             writeLock.lock();
         }
+        Bound context = new Bound();
         try {
             return jdbi.inTransaction(handle -> {
-                bound.set(handle);
+                context.handle = handle;
+                bound.set(context);
                 try {
                     return work.get();
                 } finally {
@@ -89,7 +119,16 @@ final class Transactions {
             if (writeLock != null) {
                 writeLock.unlock();
             }
+            if (context.provisioned) {
+                cache.changed();
+            }
         }
+    }
+
+    /** The handle of a thread's {@link #inTransaction}, and whether provisioned data was written in it. */
+    private static final class Bound {
+        Handle handle;
+        boolean provisioned;
     }
 
     static RuntimeException translate(String what, RuntimeException e) {

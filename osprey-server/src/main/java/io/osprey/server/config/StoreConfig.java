@@ -1,5 +1,7 @@
 package io.osprey.server.config;
 
+import java.time.Duration;
+
 /**
  * The subscriber store ({@code store:} in {@code osprey.yaml}), opened by the admin API for provisioning.
  *
@@ -9,9 +11,12 @@ package io.osprey.server.config;
  * @param poolSize   connection pool size; 0 (default) picks 4 for SQLite, 10 for PostgreSQL
  * @param schema     PostgreSQL schema to create and use
  * @param secretKey  base64 of a 16- or 32-octet AES key encrypting K, OP/OPc and passwords at rest; never printed
+ * @param cacheTtl   how long the HSS keeps provisioned data it read for Cx requests (default 5s, 0s turns it off,
+ *                   at most 1h); changes made through this process show at once, changes another process makes
+ *                   (another HSS on the same PostgreSQL, {@code osprey subscriber --db}) within this time
  */
 public record StoreConfig(String url, String user, String password, Integer poolSize, String schema,
-                          String secretKey) {
+                          String secretKey, Duration cacheTtl) {
 
     public static final String DEFAULT_URL = io.osprey.hss.store.StoreConfig.DEFAULT_URL;
 
@@ -21,20 +26,21 @@ public record StoreConfig(String url, String user, String password, Integer pool
         if (password != null && user == null) {
             throw new ConfigException("user", "is required when a password is set");
         }
-        toStoreConfig(url, user, password, poolSize, schema, secretKey);
+        toStoreConfig(url, user, password, poolSize, schema, secretKey, cacheTtl);
     }
 
     static StoreConfig defaults() {
-        return new StoreConfig(null, null, null, null, null, null);
+        return new StoreConfig(null, null, null, null, null, null, null);
     }
 
     /** The HSS store settings these keys describe. */
     public io.osprey.hss.store.StoreConfig toStoreConfig() {
-        return toStoreConfig(url, user, password, poolSize, schema, secretKey);
+        return toStoreConfig(url, user, password, poolSize, schema, secretKey, cacheTtl);
     }
 
     private static io.osprey.hss.store.StoreConfig toStoreConfig(String url, String user, String password,
-                                                                 int poolSize, String schema, String secretKey) {
+                                                                 int poolSize, String schema, String secretKey,
+                                                                 Duration cacheTtl) {
         io.osprey.hss.store.StoreConfig store;
         try {
             store = io.osprey.hss.store.StoreConfig.of(url);
@@ -59,6 +65,13 @@ public record StoreConfig(String url, String user, String password, Integer pool
                 throw new ConfigException("secret-key", e.getMessage());
             }
         }
+        if (cacheTtl != null) {
+            try {
+                store = store.withCacheTtl(cacheTtl);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("cache-ttl", cacheTtl.toMillis() + "ms is out of range; expected 0s to 1h");
+            }
+        }
         return store;
     }
 
@@ -66,6 +79,6 @@ public record StoreConfig(String url, String user, String password, Integer pool
     public String toString() {
         return "StoreConfig[url=" + url + ", user=" + user + ", password=" + (password == null ? "-" : "<redacted>")
                 + ", poolSize=" + poolSize + ", schema=" + schema + ", secretKey="
-                + (secretKey == null ? "-" : "<redacted>") + "]";
+                + (secretKey == null ? "-" : "<redacted>") + ", cacheTtl=" + cacheTtl + "]";
     }
 }

@@ -123,4 +123,14 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.parse("store:\n  secret-key: nope\n"))
                 .hasMessageStartingWith("store.secret-key: ");
     }
+
+    @Test
+    void storeCacheTtlDefaultsToFiveSecondsAndMayBeTurnedOff() {
+        assertThat(loader.parse("").store().toStoreConfig().cacheTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(loader.parse("store:\n  cache-ttl: 0s\n").store().toStoreConfig().cacheTtl()).isZero();
+        assertThat(loader.parse("store:\n  cache-ttl: 30s\n").store().toStoreConfig().cacheTtl())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> loader.parse("store:\n  cache-ttl: 2h\n"))
+                .hasMessage("store.cache-ttl: 7200000ms is out of range; expected 0s to 1h");
+    }
 }

@@ -82,12 +82,18 @@ public final class HeaderValues {
         return sb.toString();
     }
 
-    /** {@code s} as a quoted string, with {@code "} and {@code \} escaped. */
+    /**
+     * {@code s} as a quoted string (RFC 3261 §25.1): {@code "}, {@code \} and control characters other than tab
+     * written as quoted-pairs, which is how a decoded quoted-pair such as {@code \<0x1C>} goes out again. CR and LF
+     * have no quoted-pair and become spaces, so a value can never end the header line.
+     */
     public static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
+            if (c == '\r' || c == '\n') {
+                c = ' ';
+            } else if (c == '"' || c == '\\' || (c < 0x20 && c != '\t') || c == 0x7F) {
                 sb.append('\\');
             }
             sb.append(c);

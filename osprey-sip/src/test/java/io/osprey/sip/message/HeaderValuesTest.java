@@ -23,4 +23,14 @@ class HeaderValuesTest {
         assertThat(HeaderValues.unquote(HeaderValues.quote(raw))).isEqualTo(raw);
         assertThat(HeaderValues.unquote("token")).isEqualTo("token");
     }
+
+    @Test
+    void controlCharactersLeaveAsQuotedPairsAndLineBreaksAsSpaces() {
+        // RFC 3261 §25.1: quoted-pair = "\" (%x00-09 / %x0B-0C / %x0E-7F); a fuzzed From had \<0x1C>
+        String raw = "J Rosenberg \u001c\u007f\ttab";
+
+        assertThat(HeaderValues.quote(raw)).isEqualTo("\"J Rosenberg \\\u001c\\\u007f\ttab\"");
+        assertThat(HeaderValues.unquote(HeaderValues.quote(raw))).isEqualTo(raw);
+        assertThat(HeaderValues.quote("evil\r\nVia: x")).isEqualTo("\"evil  Via: x\"");
+    }
 }

@@ -1,0 +1,9 @@
+package io.osprey.hss.store;
+
+class SqliteProvisionedCacheStoreTest extends AbstractProvisionedCacheStoreTest {
+
+    @Override
+    StoreBackend openBackend() {
+        return StoreBackend.sqlite();
+    }
+}
