@@ -94,6 +94,7 @@ hss:
   port: $hss_port
 pcscf:
   port: $pcscf_port
+  state-file: $work/pcscf-registrations.txt
 icscf:
   port: $icscf_port
 scscf:

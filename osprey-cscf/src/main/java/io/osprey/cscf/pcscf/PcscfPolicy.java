@@ -16,6 +16,8 @@ import io.osprey.sip.transport.Hop;
 import io.osprey.sip.transport.Source;
 import io.osprey.sip.uri.SipUri;
 import io.osprey.sip.uri.Uri;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -40,9 +42,13 @@ import java.util.function.Supplier;
  */
 public final class PcscfPolicy implements ProxyPolicy {
 
+    /** Fresh reg-event SUBSCRIBEs for restored registrations sent per {@link #housekeeping()} call at most. */
+    public static final int RESUBSCRIBE_BATCH = RestoredSubscriptions.PER_TICK;
+
     private final PcscfSettings settings;
     private final UeRegistrations registrations = new UeRegistrations();
     private final PcscfRegSubscriber subscriber;
+    private final RestoredSubscriptions restored = new RestoredSubscriptions();
     private final SecAgreeHandler secAgree;
     private final Supplier<String> icids;
     private final Clock clock;
@@ -213,6 +219,55 @@ public final class PcscfPolicy implements ProxyPolicy {
         long now = clock.millis();
         registrations.expire(now);
         secAgree.expire(now);
+    }
+
+    /**
+     * The once-a-second housekeeping: {@link #expire()}, then the next batch of fresh reg-event SUBSCRIBEs for
+     * registrations restored by {@link #restoreRegistrations} (once {@link #bind} has run).
+     */
+    public void housekeeping() {
+        expire();
+        if (subscriber.bound()) {
+            restored.release(registrations, clock.millis(), subscriber::subscribe);
+        }
+    }
+
+    /**
+     * Writes the registration cache to {@code file} for {@link #restoreRegistrations} after a restart (the format
+     * and what is left out: {@link UeRegistrationSnapshot}).
+     *
+     * @return how many registrations were written
+     */
+    public int saveRegistrations(Path file) throws IOException {
+        return UeRegistrationSnapshot.save(registrations.all(), file, clock.millis());
+    }
+
+    /**
+     * Fills the registration cache from a file {@link #saveRegistrations} wrote, so UEs still registered are served
+     * at once after a restart (TS 24.229 §5.2.6.3.1), and queues a fresh reg-event subscription for each (TS 24.229
+     * §5.2.3), sent from {@link #housekeeping()} a batch at a time. Expired and malformed entries are skipped (and
+     * logged); a missing file restores nothing. Call before the SIP stack serves requests.
+     *
+     * @return how many registrations were restored
+     * @throws IOException when the file exists but cannot be read
+     */
+    public int restoreRegistrations(Path file) throws IOException {
+        UeRegistrationSnapshot.Loaded loaded = UeRegistrationSnapshot.load(file, clock.millis());
+        for (UeRegistration registration : loaded.registrations()) {
+            registrations.put(registration);
+        }
+        restored.add(loaded.registrations());
+        return loaded.registrations().size();
+    }
+
+    /** Number of reg-event subscriptions of this P-CSCF, set up or being set up. */
+    public int regEventSubscriptions() {
+        return subscriber.size();
+    }
+
+    /** Number of restored registrations still waiting for their fresh reg-event subscription. */
+    public int restoredAwaitingSubscription() {
+        return restored.waiting();
     }
 
     /** Number of UEs registered through this P-CSCF. */

@@ -14,6 +14,7 @@ import io.osprey.sip.transaction.ClientTransaction;
 import io.osprey.sip.transaction.ClientTransactionListener;
 import io.osprey.sip.transaction.TransactionLayer;
 import io.osprey.sip.transport.Hop;
+import io.osprey.sip.transport.Source;
 import io.osprey.sip.uri.SipUri;
 import io.osprey.sip.uri.Uri;
 import io.osprey.sip.uri.UriParser;
@@ -39,6 +40,8 @@ final class PcscfRegSubscriber {
     private final UeRegistrations registrations;
     /** Subscriptions by Call-ID: the UE they are for. */
     private final Map<String, Subscription> byCallId = new ConcurrentHashMap<>();
+    /** The Call-ID of the subscription for each UE address: one subscription per UE, found without a scan. */
+    private final Map<Source, String> callIdBySource = new ConcurrentHashMap<>();
     private volatile TransactionLayer layer;
     private volatile NextHops nextHops;
 
@@ -61,28 +64,44 @@ final class PcscfRegSubscriber {
                 && CONTACT_USER.equals(uri.user()) && uri.host().equalsIgnoreCase(settings.host());
     }
 
+    /** Whether {@link #bind} has run: SUBSCRIBEs can be sent. */
+    boolean bound() {
+        return layer != null;
+    }
+
     /** Subscribes to the reg event of the UE's default identity, unless a subscription for it is running. */
     void subscribe(UeRegistration ue) {
         TransactionLayer transactions = layer;
         if (transactions == null || ue.serviceRoute().isEmpty()) {
             return;
         }
-        for (Subscription existing : byCallId.values()) {
-            if (existing.ue().source().equals(ue.source())) {
-                return;
-            }
-        }
         String callId = newTag() + "@" + settings.host();
+        if (callIdBySource.putIfAbsent(ue.source(), callId) != null) {
+            return;
+        }
         String fromTag = newTag();
         byCallId.put(callId, new Subscription(fromTag, ue));
         transactions.execute(callId, () -> send(transactions, callId, fromTag, ue));
+    }
+
+    /** Forgets the subscription of {@code callId}: it failed or ended. */
+    private void end(String callId) {
+        Subscription ended = byCallId.remove(callId);
+        if (ended != null) {
+            callIdBySource.remove(ended.ue().source(), callId);
+        }
+    }
+
+    /** Number of reg-event subscriptions the P-CSCF holds or is setting up. */
+    int size() {
+        return byCallId.size();
     }
 
     private void send(TransactionLayer transactions, String callId, String fromTag, UeRegistration ue) {
         Uri first = NameAddress.parse(ue.serviceRoute().get(0)).uri();
         Hop hop = nextHops.resolve(first);
         if (hop == null) {
-            byCallId.remove(callId);
+            end(callId);
             return;
         }
         String impu = ue.associatedUris().get(0);
@@ -107,18 +126,18 @@ final class PcscfRegSubscriber {
             public void onResponse(ClientTransaction transaction, SipResponse response) {
                 if (response.statusCode() >= 300) {
                     LOG.info("reg-event SUBSCRIBE for {} refused: {}", impu, response.statusCode());
-                    byCallId.remove(callId);
+                    end(callId);
                 }
             }
 
             @Override
             public void onTimeout(ClientTransaction transaction) {
-                byCallId.remove(callId);
+                end(callId);
             }
 
             @Override
             public void onTransportError(ClientTransaction transaction, Throwable cause) {
-                byCallId.remove(callId);
+                end(callId);
             }
         });
     }
@@ -144,7 +163,7 @@ final class PcscfRegSubscriber {
             }
         }
         if (terminated) {
-            byCallId.remove(notify.callId().value());
+            end(notify.callId().value());
         }
         return new RoutingDecision.Answer(SipResponse.forRequest(notify, 200, "OK").build());
     }

@@ -4,6 +4,8 @@ import io.osprey.sip.transport.Source;
 import io.osprey.sip.uri.SipUri;
 import io.osprey.sip.uri.Uri;
 import io.osprey.sip.uri.UriParser;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -77,6 +79,11 @@ final class UeRegistrations {
 
     int size() {
         return bySource.size();
+    }
+
+    /** A view of every registration held, live or not yet swept. */
+    Collection<UeRegistration> all() {
+        return Collections.unmodifiableCollection(bySource.values());
     }
 
     private void unindex(UeRegistration registration) {

@@ -1,8 +1,13 @@
 package io.osprey.diameter.node;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -10,10 +15,19 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Netty event loops for Diameter connections (NIO; the module does not ship the native epoll transport). */
+/**
+ * Netty event loops for Diameter connections: native epoll on Linux when available (as the SIP stack uses; it
+ * wakes and writes with fewer system calls than NIO's selector), NIO elsewhere or with {@code -Dosprey.nio=true}.
+ */
 final class EventLoops {
 
+    private static final boolean EPOLL = Epoll.isAvailable() && !Boolean.getBoolean("osprey.nio");
+
     private EventLoops() {
+    }
+
+    static boolean epoll() {
+        return EPOLL;
     }
 
     static EventLoopGroup group(String name, int threads) {
@@ -23,14 +37,15 @@ final class EventLoops {
             thread.setDaemon(true);
             return thread;
         };
-        return new MultiThreadIoEventLoopGroup(threads, threadFactory, NioIoHandler.newFactory());
+        IoHandlerFactory factory = EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        return new MultiThreadIoEventLoopGroup(threads, threadFactory, factory);
     }
 
     static Class<? extends ServerChannel> serverChannel() {
-        return NioServerSocketChannel.class;
+        return EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     }
 
     static Class<? extends SocketChannel> socketChannel() {
-        return NioSocketChannel.class;
+        return EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
     }
 }

@@ -186,7 +186,7 @@ final class ServerAssignmentHandler {
 
     private void setState(PublicIdentityRecord identity, RegistrationState state, Optional<String> scscf,
                           List<ImpuRegistration> changed) {
-        changed.addAll(store.identities().changeImplicitSetRegistration(identity.impu(), state, scscf));
+        changed.addAll(store.identities().changeImplicitSetRegistration(identity, state, scscf));
     }
 
     /** Tells the listener; its failure must not fail a SAR whose change is already stored. */

@@ -94,6 +94,10 @@ public interface IdentityRepository {
     List<ImpuRegistration> changeImplicitSetRegistration(Impu impu, RegistrationState state,
                                                          Optional<String> scscfName);
 
+    /** As {@link #changeImplicitSetRegistration(Impu, RegistrationState, Optional)} for a stored identity. */
+    List<ImpuRegistration> changeImplicitSetRegistration(PublicIdentityRecord identity, RegistrationState state,
+                                                         Optional<String> scscfName);
+
     /**
      * A MAR from {@code scscfName} (TS 29.228 §6.3.1): flags an authentication pending there for the implicit set
      * of {@code identity}, and stores the name as the S-CSCF of the identities that are NOT_REGISTERED (so a

@@ -180,6 +180,14 @@ final class JdbiIdentityRepository implements IdentityRepository {
         return setRegistration(impu, state, scscfName, true);
     }
 
+    @Override
+    public List<ImpuRegistration> changeImplicitSetRegistration(PublicIdentityRecord identity,
+                                                                RegistrationState state, Optional<String> scscfName) {
+        new ImpuRegistration(identity.impu(), state, scscfName); // checks the state and S-CSCF name fit together
+        return transactions.write("update registration of the implicit set of " + identity.impu(),
+                h -> setRegistration(h, PublicIdentityRows.SetKey.of(identity), state, scscfName, true));
+    }
+
     /** One read of the set, a write only if something differs; the new states of all or of the changed. */
     private List<ImpuRegistration> setRegistration(Impu impu, RegistrationState state, Optional<String> scscfName,
                                                    boolean changedOnly) {
@@ -189,23 +197,29 @@ final class JdbiIdentityRepository implements IdentityRepository {
             PublicIdentityRows.SetKey member = PublicIdentityRows.setKey(h, key)
                     .or(() -> lookup.find(h, key).map(PublicIdentityRows.SetKey::of))
                     .orElseThrow(() -> StoreException.notFound("public identity", key));
-            List<ImpuRegistration> before = PublicIdentityRows.registrations(h, member);
-            List<ImpuRegistration> all = new ArrayList<>(before.size());
-            List<ImpuRegistration> changed = new ArrayList<>();
-            boolean write = false;
-            for (ImpuRegistration old : before) {
-                ImpuRegistration now = new ImpuRegistration(old.impu(), state, scscfName);
-                all.add(now);
-                if (!old.sameAssignment(now)) {
-                    changed.add(now);
-                }
-                write |= !old.equals(now);
-            }
-            if (write) {
-                PublicIdentityRows.updateSetRegistration(h, member, state, scscfName);
-            }
-            return changedOnly ? changed : all;
+            return setRegistration(h, member, state, scscfName, changedOnly);
         });
+    }
+
+    private static List<ImpuRegistration> setRegistration(Handle h, PublicIdentityRows.SetKey member,
+                                                          RegistrationState state, Optional<String> scscfName,
+                                                          boolean changedOnly) {
+        List<ImpuRegistration> before = PublicIdentityRows.registrations(h, member);
+        List<ImpuRegistration> all = new ArrayList<>(before.size());
+        List<ImpuRegistration> changed = new ArrayList<>();
+        boolean write = false;
+        for (ImpuRegistration old : before) {
+            ImpuRegistration now = new ImpuRegistration(old.impu(), state, scscfName);
+            all.add(now);
+            if (!old.sameAssignment(now)) {
+                changed.add(now);
+            }
+            write |= !old.equals(now);
+        }
+        if (write) {
+            PublicIdentityRows.updateSetRegistration(h, member, state, scscfName);
+        }
+        return changedOnly ? changed : all;
     }
 
     @Override

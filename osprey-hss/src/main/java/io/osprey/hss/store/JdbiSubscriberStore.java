@@ -22,8 +22,8 @@ final class JdbiSubscriberStore implements SubscriberStore {
         PrivateIdentityRows privateRows = new PrivateIdentityRows(codec);
         ProfileRows profileRows = new ProfileRows();
         WildcardLookup lookup = new WildcardLookup();
-        subscriptions = new JdbiSubscriptionRepository(transactions, privateRows, profileRows, lookup, normalizer);
         identities = new JdbiIdentityRepository(transactions, privateRows, lookup, normalizer);
+        subscriptions = new JdbiSubscriptionRepository(transactions, privateRows, profileRows, identities, normalizer);
         profiles = new JdbiProfileRepository(transactions, profileRows);
         authenticationCentre = new JdbiAuthenticationCentre(transactions, privateRows, dialect, scheme);
         repositoryData = new JdbiRepositoryDataStore(transactions);

@@ -2,6 +2,7 @@ package io.osprey.hss.store;
 
 import io.osprey.hss.model.Impi;
 import io.osprey.hss.model.ImpiCredentials;
+import io.osprey.hss.model.IfcTemplate;
 import io.osprey.hss.model.Impu;
 import io.osprey.hss.model.ImsSubscription;
 import io.osprey.hss.model.PublicIdentityRecord;
@@ -12,11 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -30,15 +31,15 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
     private final Transactions transactions;
     private final PrivateIdentityRows privateRows;
     private final ProfileRows profileRows;
-    private final WildcardLookup lookup;
+    private final IdentityRepository identities;
     private final IdentityNormalizer normalizer;
 
     JdbiSubscriptionRepository(Transactions transactions, PrivateIdentityRows privateRows, ProfileRows profileRows,
-                               WildcardLookup lookup, IdentityNormalizer normalizer) {
+                               IdentityRepository identities, IdentityNormalizer normalizer) {
         this.transactions = transactions;
         this.privateRows = privateRows;
         this.profileRows = profileRows;
-        this.lookup = lookup;
+        this.identities = identities;
         this.normalizer = normalizer;
     }
 
@@ -107,26 +108,43 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
         });
     }
 
+    /**
+     * Assembled from the cached identity, one read of its implicit set, and the cached service profiles with
+     * their templates (shared by many users); the document itself is cached too.
+     */
     @Override
     public Optional<ImsSubscription> userProfile(Impi impi, Impu impu) {
         Impu requested = normalizer.normalize(impu);
-        return transactions.cachedRead(new UserProfileKey(impi, requested),
-                "read user profile of " + impi + " for " + requested, h -> userProfile(h, impi, requested));
+        return transactions.cached(new UserProfileKey(impi, requested), () -> assembleProfile(impi, requested));
     }
 
-    private Optional<ImsSubscription> userProfile(Handle h, Impi impi, Impu requested) {
-        Optional<PublicIdentityRecord> matched = lookup.find(h, requested);
+    private Optional<ImsSubscription> assembleProfile(Impi impi, Impu requested) {
+        Optional<PublicIdentityRecord> matched = identities.findPublicIdentity(requested);
         if (matched.isEmpty()) {
             return Optional.empty();
         }
-        List<PublicIdentityRecord> set = PublicIdentityRows.implicitSet(h, matched.get());
-        Set<String> profileNames = new LinkedHashSet<>();
-        set.forEach(identity -> profileNames.add(identity.serviceProfile()));
-        Map<String, ServiceProfileRecord> profiles = profileRows.profiles(h, profileNames);
+        List<PublicIdentityRecord> set = transactions.read("read the implicit set of " + requested,
+                h -> PublicIdentityRows.implicitSet(h, matched.get()));
+        Set<String> names = new TreeSet<>();
+        set.forEach(identity -> names.add(identity.serviceProfile()));
+        ProfilesWithTemplates profiles = transactions.cached(new ProfilesKey(Set.copyOf(names)),
+                () -> transactions.read("read service profiles " + names, h -> profilesWithTemplates(h, names)));
+        return Optional.of(UserProfileAssembler.assemble(impi, set, requested, matched.get(), profiles.profiles(),
+                profiles.templates()));
+    }
+
+    private ProfilesWithTemplates profilesWithTemplates(Handle h, Set<String> names) {
+        Map<String, ServiceProfileRecord> profiles = profileRows.profiles(h, names);
         Set<String> templateNames = new HashSet<>();
         profiles.values().forEach(profile -> templateNames.addAll(profile.ifcTemplates()));
-        return Optional.of(UserProfileAssembler.assemble(impi, set, requested, matched.get(), profiles,
-                profileRows.templates(h, templateNames)));
+        return new ProfilesWithTemplates(profiles, profileRows.templates(h, templateNames));
+    }
+
+    private record ProfilesWithTemplates(Map<String, ServiceProfileRecord> profiles,
+                                         Map<String, IfcTemplate> templates) {
+    }
+
+    private record ProfilesKey(Set<String> names) {
     }
 
     private record SubscriptionKey(String id) {

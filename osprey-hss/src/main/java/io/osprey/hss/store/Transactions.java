@@ -47,10 +47,12 @@ final class Transactions {
      * {@link #inTransaction} the cache is bypassed: the transaction must see its own writes.
      */
     <R> R cachedRead(Object key, String what, HandleCallback<R, RuntimeException> work) {
-        if (bound.get() != null) {
-            return read(what, work);
-        }
-        return cache.get(key, () -> read(what, work));
+        return cached(key, () -> read(what, work));
+    }
+
+    /** As {@link #cachedRead}, for a value {@code loader} builds from several reads. */
+    <R> R cached(Object key, Supplier<R> loader) {
+        return bound.get() != null ? loader.get() : cache.get(key, loader);
     }
 
     /** A {@link #write} of provisioned data: cached reads are invalidated once it has committed. */

@@ -26,10 +26,15 @@ import java.util.List;
  *                           JDK's CAs. The node's own certificate is always trusted, and a node on the development
  *                           certificate also accepts peers' development certificates
  * @param tlsTrustStorePassword the trust store's password; never printed
+ * @param stateFile          where the registration cache is kept across restarts, default
+ *                           data/pcscf-registrations.txt: written on a clean stop, read on start, so UEs still
+ *                           registered are not refused until they register again (UDP registrations only; security
+ *                           agreements are not kept)
  */
 public record PcscfConfig(String listen, Integer port, Integer tlsPort, Path tlsKeyStore, String visitedNetworkId,
                           String emergencyRoute, List<String> secAgree, Integer ipsecPortC, Integer ipsecPortS,
-                          Boolean tlsVerifyPeers, Path tlsTrustStore, String tlsTrustStorePassword) {
+                          Boolean tlsVerifyPeers, Path tlsTrustStore, String tlsTrustStorePassword,
+                          Path stateFile) {
 
     public PcscfConfig {
         listen = ConfigChecks.address("listen", listen == null ? "127.0.0.1" : listen);
@@ -39,6 +44,7 @@ public record PcscfConfig(String listen, Integer port, Integer tlsPort, Path tls
             throw new ConfigException("tls-port", tlsPort + " is the UDP and TCP port too; expected another port or 0");
         }
         tlsKeyStore = tlsKeyStore == null ? Path.of("data", "tls", "osprey-dev.p12") : tlsKeyStore;
+        stateFile = stateFile == null ? Path.of("data", "pcscf-registrations.txt") : stateFile;
         if (emergencyRoute != null && !emergencyRoute.regionMatches(true, 0, "sip:", 0, 4)) {
             throw new ConfigException("emergency-route", "'" + emergencyRoute + "' is not a sip: URI");
         }
@@ -86,11 +92,12 @@ public record PcscfConfig(String listen, Integer port, Integer tlsPort, Path tls
                 + tlsKeyStore + ", visitedNetworkId=" + visitedNetworkId + ", emergencyRoute=" + emergencyRoute
                 + ", secAgree=" + secAgree + ", ipsecPortC=" + ipsecPortC + ", ipsecPortS=" + ipsecPortS
                 + ", tlsVerifyPeers=" + tlsVerifyPeers + ", tlsTrustStore=" + tlsTrustStore
-                + ", tlsTrustStorePassword=" + (tlsTrustStorePassword == null ? "-" : "<redacted>") + "]";
+                + ", tlsTrustStorePassword=" + (tlsTrustStorePassword == null ? "-" : "<redacted>")
+                + ", stateFile=" + stateFile + "]";
     }
 
     static PcscfConfig defaults() {
-        return new PcscfConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new PcscfConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The security agreement settings of the P-CSCF policy. */

@@ -10,16 +10,23 @@ import io.osprey.sip.proxy.NextHops;
 import io.osprey.sip.stack.SipStackSettings;
 import io.osprey.sip.transport.TransportConfig;
 import io.osprey.sip.transport.TransportProtocol;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code osprey run pcscf}: the UE's first hop (TS 24.229 §5.2), on UDP and TCP (port 5060 by default) and on TLS
- * (5061 by default, RFC 3261 §26.3.1, with a development certificate unless a key store is configured).
+ * (5061 by default, RFC 3261 §26.3.1, with a development certificate unless a key store is configured). Its
+ * registration cache is saved to {@code pcscf.state-file} on a clean stop and restored on start.
  */
 final class PcscfRole extends CscfRole {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PcscfRole.class);
 
     private PcscfPolicy policy;
 
@@ -49,11 +56,39 @@ final class PcscfRole extends CscfRole {
                 config.secAgreeSettings());
         IcidGenerator icids = new IcidGenerator("pcscf");
         policy = new PcscfPolicy(settings, icids::next, Clock.systemUTC());
+        restoreRegistrations(config.stateFile());
         NextHops nextHops = env.nextHops();
         // UEs reach the P-CSCF by address, so it advertises its listen address in Path and Record-Route.
         node = CscfNode.start(name(), stackSettings(config), policy.proxyRequireTags(), localAddresses(config),
-                nextHops, policy, true, policy::expire);
+                nextHops, policy, true, policy::housekeeping);
         policy.bind(node.stack().transactions(), nextHops);
+    }
+
+    /** A snapshot that cannot be read costs the UEs a new registration, never the start. */
+    private void restoreRegistrations(Path stateFile) {
+        try {
+            int restored = policy.restoreRegistrations(stateFile);
+            if (restored > 0) {
+                LOG.info("pcscf: {} registration(s) restored from {}; their reg-event subscriptions are renewed {} "
+                        + "a second", restored, stateFile, PcscfPolicy.RESUBSCRIBE_BATCH);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("pcscf: registrations not restored from {}: {}", stateFile, e.toString());
+        }
+    }
+
+    /** Keeps the registration cache for the next start (UEs would otherwise be refused until they register again). */
+    @Override
+    void afterDrain() {
+        if (policy == null) {
+            return;
+        }
+        Path stateFile = config().stateFile();
+        try {
+            policy.saveRegistrations(stateFile);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("pcscf: registrations not saved to {}: {}", stateFile, e.toString());
+        }
     }
 
     /** The CSCFs' stack settings with the P-CSCF's own listeners: UDP and TCP on one port, TLS on another. */

@@ -54,6 +54,7 @@ final class RunningCore implements AutoCloseable {
                   port: %d
                   tls-port: %d
                   tls-key-store: %s
+                  state-file: %s
                 %sicscf:
                   port: %d
                   topology-hiding: %s
@@ -64,7 +65,8 @@ final class RunningCore implements AutoCloseable {
                 store:
                   url: sqlite:%s
                 """.formatted(DOMAIN, FreePorts.udpAndTcp(), FreePorts.udpAndTcp(), FreePorts.udpAndTcp(),
-                dir.resolve("tls").resolve("pcscf.p12"), pcscfKeys, FreePorts.udpAndTcp(), topologyHiding, icscfKeys,
+                dir.resolve("tls").resolve("pcscf.p12"), dir.resolve("pcscf-registrations.txt"), pcscfKeys,
+                FreePorts.udpAndTcp(), topologyHiding, icscfKeys,
                 FreePorts.udpAndTcp(), dir.resolve("scscf-registrations.txt"), dir.resolve("osprey.db"));
         OspreyConfig config = new ConfigLoader().parse(yaml);
         RoleContext context = new RoleContext(config);

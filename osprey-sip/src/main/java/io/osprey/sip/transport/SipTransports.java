@@ -3,7 +3,6 @@ package io.osprey.sip.transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -45,6 +44,7 @@ public final class SipTransports implements MessageSender, AutoCloseable {
     private final TransportStats stats = new TransportStats();
     private final SipTrace trace = new SipTrace();
     private Channel udp;
+    private UdpSender udpSender;
     private DatagramHandler udpHandler;
     private SslContext serverTls;
     private SslContext clientTls;
@@ -70,6 +70,7 @@ public final class SipTransports implements MessageSender, AutoCloseable {
                     .handler(udpHandler = new DatagramHandler(this))
                     .bind(config.bindAddress(), config.udpPort()).sync().channel();
             udpLocal = (InetSocketAddress) udp.localAddress();
+            udpSender = new UdpSender(udp);
             listeners.add(udp);
         }
         tcpClient = streamClient(TransportProtocol.TCP);
@@ -232,7 +233,7 @@ public final class SipTransports implements MessageSender, AutoCloseable {
             if (traced != null) {
                 trace.outbound(traced, TransportProtocol.UDP, target);
             }
-            writeInOrder(udp, new DatagramPacket(Unpooled.wrappedBuffer(wire), target), onFailure);
+            udpSender.send(udp.alloc().directBuffer(wire.length).writeBytes(wire), target, onFailure);
         }
     }
 
@@ -282,7 +283,7 @@ public final class SipTransports implements MessageSender, AutoCloseable {
         }
         stats.sent(TransportProtocol.UDP);
         trace.outbound(message, TransportProtocol.UDP, hop.address());
-        writeInOrder(udp, new DatagramPacket(buf, hop.address()), onFailure);
+        udpSender.send(buf, hop.address(), onFailure);
     }
 
     private void write(Channel channel, SipMessage message, TransportProtocol transport, Consumer<Throwable> onFailure) {
@@ -296,7 +297,8 @@ public final class SipTransports implements MessageSender, AutoCloseable {
     /**
      * Writes in the order sends were made, whichever thread makes them. On the channel's own event loop (an I/O
      * thread running lane work in place) a write would go out at once, ahead of writes lane threads queued on that
-     * loop a moment before, e.g. a 200 overtaking the 180 of the same call; so it queues behind them.
+     * loop a moment before, e.g. a 200 overtaking the 180 of the same call; so it queues behind them. (UDP sends
+     * go through {@link UdpSender}, which keeps the same order.)
      */
     private static void writeInOrder(Channel channel, Object message, Consumer<Throwable> onFailure) {
         if (channel.eventLoop().inEventLoop()) {
