@@ -4,6 +4,8 @@
 # Needs: $root (the repository); ims_prepare sets $java and $jar; the caller then sets $work (a scratch folder).
 
 ims_domain=ims.test
+# the GC flags ./osprey starts the core with (docs/decisions/0013); OSPREY_JAVA_OPTS, after them, can override
+ims_gc_opts="-XX:+UseG1GC -Xmn32m -XX:MaxTenuringThreshold=1"
 
 ims_prepare() { # $java, $jar (osprey-bench/$OSPREY_BUILD_DIR/benchmarks.jar, built unless SKIP_BUILD); needs SIPp
   local build_dir="${OSPREY_BUILD_DIR:-target}"
@@ -119,7 +121,8 @@ import_users() { # provisioning CSV $1 into the store
 
 start_core() { # starts the four functions in one JVM; sets osprey_pid
   # shellcheck disable=SC2086
-  "$java" --enable-native-access=ALL-UNNAMED ${OSPREY_JAVA_OPTS:--Xms2g -Xmx2g} -Dosprey.log.level=WARN -cp "$jar" \
+  "$java" --enable-native-access=ALL-UNNAMED $ims_gc_opts ${OSPREY_JAVA_OPTS:--Xms2g -Xmx2g} -Dosprey.log.level=WARN \
+    -cp "$jar" \
     io.osprey.server.cli.OspreyCli run hss scscf icscf pcscf -c "$work/osprey.yaml" >"$work/osprey.log" 2>&1 &
   osprey_pid=$!
   for _ in $(seq 1 120); do
