@@ -54,6 +54,9 @@ public final class DiameterNode implements AutoCloseable {
     private final DiameterValidator validator;
     private final PeerTable peers = new PeerTable(MAX_PEERS);
     private final Router router;
+    /** How often handlers that owe an answer past the request timeout are answered 5012. */
+    private static final long HANDLER_DEADLINE_CHECK_MS = 50;
+
     private final LocalDispatcher dispatcher;
     private final IncomingRequests incoming;
     private final Glue glue = new Glue();
@@ -85,6 +88,9 @@ public final class DiameterNode implements AutoCloseable {
             throw new IllegalStateException("node " + config.originHost() + " was already started; a node starts once");
         }
         transport = new DiameterTransport(config, glue);
+        // handler time-outs are checked in bulk (HandlerDeadlines): late by at most this period
+        transport.nextLoop().scheduleAtFixedRate(() -> dispatcher.expireHandlers(System.nanoTime()),
+                HANDLER_DEADLINE_CHECK_MS, HANDLER_DEADLINE_CHECK_MS, TimeUnit.MILLISECONDS);
         environment = new PeerEnvironment(messages, config.timers(), config.maxPendingRequests(), new Random(), glue);
         // configured peers are known before the first connection can arrive
         List<Peer> configured = new ArrayList<>();

@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +35,7 @@ final class LocalDispatcher {
     private final DiameterValidator validator;
     private final List<DiameterApplication> applications;
     private final Duration handlerTimeout;
+    private final HandlerDeadlines deadlines;
     private final Map<Long, RequestHandler> handlers = new ConcurrentHashMap<>();
     private final Map<Long, Boolean> handledApplications = new ConcurrentHashMap<>();
 
@@ -45,6 +45,12 @@ final class LocalDispatcher {
         this.validator = validator;
         this.applications = List.copyOf(applications);
         this.handlerTimeout = handlerTimeout;
+        this.deadlines = new HandlerDeadlines(handlerTimeout);
+    }
+
+    /** Answers 5012 to requests whose handler has not answered within the request timeout; run periodically. */
+    void expireHandlers(long nowNanos) {
+        deadlines.expire(nowNanos);
     }
 
     void register(long applicationId, int commandCode, RequestHandler handler) {
@@ -107,7 +113,9 @@ final class LocalDispatcher {
         if (answer == null) {
             return CompletableFuture.completedFuture(unableToComply(request, null));
         }
-        return answer.copy().orTimeout(handlerTimeout.toNanos(), TimeUnit.NANOSECONDS).handle((message, failure) -> {
+        CompletableFuture<DiameterMessage> watched = answer.copy();
+        deadlines.watch(watched, System.nanoTime());
+        return watched.handle((message, failure) -> {
             if (failure != null || message == null) {
                 return unableToComply(request, failure);
             }
