@@ -72,8 +72,8 @@ final class PcscfRegSubscriber {
     /** Subscribes to the reg event of the UE's default identity, unless a subscription for it is running. */
     void subscribe(UeRegistration ue) {
         TransactionLayer transactions = layer;
-        if (transactions == null || ue.serviceRoute().isEmpty()) {
-            return;
+        if (transactions == null || ue.serviceRoute().isEmpty() || callIdBySource.containsKey(ue.source())) {
+            return; // a re-registration keeps the subscription it has; no Call-ID is made for it
         }
         String callId = newTag() + "@" + settings.host();
         if (callIdBySource.putIfAbsent(ue.source(), callId) != null) {
