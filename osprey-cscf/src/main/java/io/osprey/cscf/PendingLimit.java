@@ -1,6 +1,7 @@
 package io.osprey.cscf;
 
 import io.osprey.cscf.sip.HssTrouble;
+import io.osprey.sip.auth.DigestCredentials;
 import io.osprey.sip.message.SipRequest;
 import io.osprey.sip.proxy.ProxyPolicy;
 import io.osprey.sip.proxy.ProxyRequest;
@@ -15,7 +16,10 @@ import java.util.concurrent.atomic.LongAdder;
  * while the HSS falls behind. This bounds the decisions still pending: past the bound, a new request outside a
  * dialog (not ACK, not CANCEL) is answered 503 Service Unavailable with Retry-After (RFC 3261 §21.5.4) and a
  * Warning before the policy sees it, while requests inside dialogs, CANCELs, ACKs and the decisions already
- * pending go on, so calls and registrations in progress complete.
+ * pending go on, so calls and registrations in progress complete. A REGISTER that answers a challenge (its
+ * Authorization carries a response, RFC 3261 §22.4) finishes work already spent on it, a MAR and its vectors
+ * (TS 24.229 §5.4.1.2): it is refused only past twice the bound, so that under overload the registrations that got a
+ * 401 complete rather than fail at their last step and come back as new ones.
  *
  * <p>The check and the count are not one atomic step: with several lanes deciding at once the bound may be passed
  * by at most one request per lane, which keeps the hot path free of locks.
@@ -39,9 +43,13 @@ final class PendingLimit implements ProxyPolicy {
 
     @Override
     public RoutingDecision route(ProxyRequest request) {
-        if (pending.get() >= maxPending && isNew(request.routed())) {
-            rejected.increment();
-            return answers.tooManyWaiting(request.routed(), maxPending);
+        int decisions = pending.get();
+        if (decisions >= maxPending && isNew(request.routed())) {
+            int bound = answersChallenge(request.routed()) ? 2 * maxPending : maxPending;
+            if (decisions >= bound) {
+                rejected.increment();
+                return answers.tooManyWaiting(request.routed(), bound);
+            }
         }
         RoutingDecision decision = policy.route(request);
         if (decision instanceof RoutingDecision.Pending waiting) {
@@ -61,6 +69,24 @@ final class PendingLimit implements ProxyPolicy {
     /** New requests answered 503 because too many decisions were pending. */
     long rejected() {
         return rejected.sum();
+    }
+
+    /** A REGISTER whose Authorization carries a digest response: the second step of a registration. */
+    private static boolean answersChallenge(SipRequest request) {
+        if (!"REGISTER".equals(request.method())) {
+            return false;
+        }
+        for (String authorization : request.headers("Authorization")) {
+            try {
+                String response = DigestCredentials.parse(authorization).response();
+                if (response != null && !response.isEmpty()) {
+                    return true;
+                }
+            } catch (RuntimeException malformed) {
+                // not a challenge answer; the registrar answers the malformed header when there is room
+            }
+        }
+        return false;
     }
 
     private static boolean isNew(SipRequest request) {

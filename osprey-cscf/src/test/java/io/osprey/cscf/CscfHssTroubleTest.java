@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
  * Real I- and S-CSCF nodes on loopback against a scripted HSS that holds its answers: an HSS that never answers
  * gets the UE a 504 (480 for the I-CSCF's UAR, TS 24.229 §5.3.1.2) with a Warning naming the HSS instead of a bare
  * 500; past the bound on pending decisions, or on outstanding Cx requests, new requests get 503 with Retry-After at
- * once while those already waiting complete; an HSS answering 3004 DIAMETER_TOO_BUSY gets the UE 503 with
+ * once while those already waiting complete, and REGISTERs answering a challenge up to twice the bound; an HSS answering 3004 DIAMETER_TOO_BUSY gets the UE 503 with
  * Retry-After too.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -98,6 +98,41 @@ class CscfHssTroubleTest {
             answer(scscf, fourth, CxResult.USER_UNKNOWN.toResultCode());
             assertThat(scscf.finalResponse().statusCode()).isEqualTo(403);
         }
+    }
+
+    @Test
+    void aRegisterAnsweringAChallengeIsRefusedOnlyPastTwiceThePendingBound() throws Exception {
+        try (CscfLoopback scscf = CscfLoopback.scscf(2, 1024, HOLD)) {
+            scscf.register("a");
+            scscf.register("b");
+            scscf.nextHeld();
+            scscf.nextHeld();
+
+            // at the bound: a first REGISTER is refused, one carrying a digest response still reaches the HSS
+            scscf.register("c");
+            assertThat(scscf.finalResponse().statusCode()).isEqualTo(503);
+            scscf.register("d", answer("d"));
+            scscf.register("e", answer("e"));
+            assertThat(commandOf(scscf.nextHeld())).isEqualTo(303); // d's nonce is unknown here: a new MAR
+            assertThat(commandOf(scscf.nextHeld())).isEqualTo(303);
+
+            // twice the bound is a hard limit
+            scscf.register("f", answer("f"));
+            SipResponse refused = scscf.finalResponse();
+            assertThat(refused.callId().value()).isEqualTo("reg-f@127.0.0.1");
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.header("Warning")).contains("4 requests already wait for the HSS"); // twice the bound
+            // an empty response (the UE's first REGISTER, TS 24.229 §5.1.1.2.1) is no answer to a challenge
+            scscf.register("g", "Authorization: Digest username=\"g@ims.test\", realm=\"ims.test\", nonce=\"\","
+                    + " uri=\"sip:ims.test\", response=\"\"\r\n");
+            assertThat(scscf.finalResponse().statusCode()).isEqualTo(503);
+            assertThat(scscf.node.pendingLimitRejections()).isEqualTo(3);
+        }
+    }
+
+    private static String answer(String user) {
+        return "Authorization: Digest username=\"" + user + "@ims.test\", realm=\"ims.test\", nonce=\"bm9uY2U=\","
+                + " uri=\"sip:ims.test\", response=\"0123456789abcdef0123456789abcdef\", algorithm=AKAv1-MD5\r\n";
     }
 
     @Test

@@ -140,6 +140,11 @@ final class CscfLoopback implements AutoCloseable {
 
     /** A REGISTER for {@code user} without credentials: the S-CSCF asks the HSS with MAR, an I-CSCF with UAR. */
     void register(String user) throws IOException {
+        register(user, "");
+    }
+
+    /** A REGISTER carrying {@code extraHeaders} (each line ending in CRLF), e.g. an Authorization. */
+    void register(String user, String extraHeaders) throws IOException {
         send("REGISTER sip:" + DOMAIN + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:" + ue.getLocalPort() + ";branch=z9hG4bK-" + user + "\r\n"
                 + "Max-Forwards: 70\r\n"
@@ -148,6 +153,7 @@ final class CscfLoopback implements AutoCloseable {
                 + "Call-ID: reg-" + user + "@127.0.0.1\r\n"
                 + "CSeq: 1 REGISTER\r\n"
                 + "Contact: <sip:" + user + "@127.0.0.1:" + ue.getLocalPort() + ">;expires=600\r\n"
+                + extraHeaders
                 + "Content-Length: 0\r\n\r\n");
     }
 

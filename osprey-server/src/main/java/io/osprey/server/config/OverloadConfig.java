@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param rejectAbove lane fill ratio above which new requests are refused, 0 < x ≤ 1, default 0.75
  * @param retryAfter  value of the Retry-After header, default 5 s
  * @param maxPendingDecisions requests an I- or S-CSCF may hold while it waits for the HSS (UAR, MAR, SAR, LIR);
- *                    past it new requests get 503 with Retry-After at once, default 512
+ *                    past it new requests get 503 with Retry-After at once, default 512 (a REGISTER that answers
+ *                    a challenge only past twice this)
  * @param maxOutstandingCx Cx requests a CSCF may have sent and not had answered; past it a request gets 503 at
  *                    once instead of queueing towards an HSS that lags, default 1024
  */
