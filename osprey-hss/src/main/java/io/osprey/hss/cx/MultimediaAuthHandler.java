@@ -58,7 +58,7 @@ final class MultimediaAuthHandler {
                                  String serverName) {
         Impu impu = identity.impu();
         String requested = item.avp(CxDictionary.SIP_AUTHENTICATION_SCHEME).map(Avp::asUtf8).orElse(null);
-        ImpiCredentials credentials = store.authenticationCentre().credentials(impi).orElseThrow(() ->
+        ImpiCredentials credentials = store.authenticationCentre().credentialsForUpdate(impi).orElseThrow(() ->
                 new CxFailure(CxResultCodes.DIAMETER_ERROR_USER_UNKNOWN, "private identity " + impi + " is unknown"));
         AuthScheme scheme = AuthSchemeNames.choose(requested, credentials).orElseThrow(() -> new CxFailure(
                 CxResultCodes.DIAMETER_ERROR_AUTH_SCHEME_NOT_SUPPORTED,
@@ -84,7 +84,10 @@ final class MultimediaAuthHandler {
             resynchronise(impi, auts);
         }
         recordPending(identity, serverName, auts == null);
-        List<AuthenticationVector> vectors = store.authenticationCentre().nextVectors(impi, requestedCount(request));
+        // a resynchronisation has just stored another SQN; otherwise the row read above is locked and current
+        List<AuthenticationVector> vectors = auts != null
+                ? store.authenticationCentre().nextVectors(impi, requestedCount(request))
+                : store.authenticationCentre().nextVectors(credentials, requestedCount(request));
         answer.add(CxDictionary.SIP_NUMBER_AUTH_ITEMS, vectors.size());
         for (int i = 0; i < vectors.size(); i++) {
             AuthenticationVector vector = vectors.get(i);

@@ -138,6 +138,9 @@ final class ServerAssignmentHandler {
 
     /** REGISTERED at {@code serverName}, unless another S-CSCF serves the identity (see the class comment). */
     private void register(PublicIdentityRecord identity, String serverName, List<ImpuRegistration> changed) {
+        if (alreadyRegisteredAt(identity, serverName)) {
+            return; // a re-registration: nothing to check or write, and no write transaction to wait for
+        }
         // one transaction, so two S-CSCFs registering the same user at once cannot both pass the check
         store.inTransaction(() -> {
             Optional<ImpuRegistration> current = store.identities().registration(identity.impu());
@@ -149,6 +152,16 @@ final class ServerAssignmentHandler {
             setState(identity, RegistrationState.REGISTERED, Optional.of(serverName), changed);
             return null;
         });
+    }
+
+    /**
+     * Whether the whole implicit set is REGISTERED at {@code serverName} with no authentication pending: what the
+     * SAR would store. Read outside a transaction, it is as if the SAR came first of any change made meanwhile.
+     */
+    private boolean alreadyRegisteredAt(PublicIdentityRecord identity, String serverName) {
+        List<ImpuRegistration> set = store.identities().implicitSetRegistrations(identity);
+        return !set.isEmpty() && set.stream().allMatch(current -> current.state() == RegistrationState.REGISTERED
+                && current.scscfName().filter(serverName::equals).isPresent() && current.pendingScscf().isEmpty());
     }
 
     private void assignUnregistered(PublicIdentityRecord identity, String serverName,

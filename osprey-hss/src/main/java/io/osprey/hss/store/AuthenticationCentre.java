@@ -19,6 +19,13 @@ public interface AuthenticationCentre {
     /** Schemes, secrets and next SQN of a private identity. */
     Optional<ImpiCredentials> credentials(Impi impi);
 
+    /**
+     * As {@link #credentials}, with the row locked until the enclosing {@link SubscriberStore#inTransaction} ends
+     * (FOR UPDATE on PostgreSQL; on SQLite the transaction holds the write lock), for
+     * {@link #nextVectors(ImpiCredentials, int)} in the same transaction.
+     */
+    Optional<ImpiCredentials> credentialsForUpdate(Impi impi);
+
     /** Replaces schemes and secrets of an existing private identity; keeps its SQN. */
     void updateCredentials(ImpiCredentials credentials);
 
@@ -36,6 +43,14 @@ public interface AuthenticationCentre {
      * @throws StoreException NOT_FOUND for an unknown IMPI, NO_AKA_KEYS when it has no K
      */
     List<AuthenticationVector> nextVectors(Impi impi, int count);
+
+    /**
+     * As {@link #nextVectors(Impi, int)} from credentials {@link #credentialsForUpdate} read in the enclosing
+     * transaction: their keys and SQN, without reading them again.
+     *
+     * @throws StoreException NO_AKA_KEYS when they hold no K; NOT_FOUND when the identity is gone
+     */
+    List<AuthenticationVector> nextVectors(ImpiCredentials locked, int count);
 
     /**
      * Applies an AUTS from a Cx MAR (SIP-Authorization = RAND ‖ AUTS, 30 octets) atomically: on a verified

@@ -76,6 +76,9 @@ public interface IdentityRepository {
     /** Registration state and S-CSCF of one public identity. */
     Optional<ImpuRegistration> registration(Impu impu);
 
+    /** Registration state and S-CSCF of every identity in the implicit set of a stored identity, by URI. */
+    List<ImpuRegistration> implicitSetRegistrations(PublicIdentityRecord identity);
+
     /** Sets the state of one public identity; {@link StoreException.Reason#NOT_FOUND} if unknown. */
     void updateRegistration(ImpuRegistration registration);
 
@@ -103,7 +106,8 @@ public interface IdentityRepository {
      * of {@code identity}, and stores the name as the S-CSCF of the identities that are NOT_REGISTERED (so a
      * UAR during the authentication names it). With {@code takeOver} (a MAR that is not a resynchronisation,
      * TS 29.228 §8.1: "the HSS shall overwrite the S-CSCF name") a REGISTERED or UNREGISTERED identity takes the
-     * new name too; without, it keeps its S-CSCF.
+     * new name too; without, it keeps its S-CSCF. Identities {@code scscfName} already serves get no flag, and lose
+     * another S-CSCF's: their SAR from {@code scscfName} needs none.
      */
     void recordAuthenticationPending(PublicIdentityRecord identity, String scscfName, boolean takeOver);
 

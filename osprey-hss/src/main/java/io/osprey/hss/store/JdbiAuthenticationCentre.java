@@ -41,6 +41,11 @@ final class JdbiAuthenticationCentre implements AuthenticationCentre {
     }
 
     @Override
+    public Optional<ImpiCredentials> credentialsForUpdate(Impi impi) {
+        return transactions.read("read credentials of " + impi, h -> rows.credentials(h, impi, dialect.forUpdate()));
+    }
+
+    @Override
     public void updateCredentials(ImpiCredentials credentials) {
         transactions.write("update credentials of " + credentials.impi(), h -> {
             if (rows.updateCredentials(h, credentials) == 0) {
@@ -68,19 +73,45 @@ final class JdbiAuthenticationCentre implements AuthenticationCentre {
 
     @Override
     public List<AuthenticationVector> nextVectors(Impi impi, int count) {
+        requireCount(count);
+        Reservation reservation = transactions.write("reserve " + count + " SQNs for " + impi,
+                h -> reserve(h, lockAkaCredentials(h, impi), count));
+        return vectors(reservation, count);
+    }
+
+    @Override
+    public List<AuthenticationVector> nextVectors(ImpiCredentials locked, int count) {
+        requireCount(count);
+        requireAka(locked);
+        if (!transactions.inBoundTransaction()) {
+            // outside the transaction that locked the row, its SQN may be stale: two MARs would share SQNs
+            throw new IllegalStateException("nextVectors(ImpiCredentials, int) outside the transaction that read them");
+        }
+        Reservation reservation = transactions.write("reserve " + count + " SQNs for " + locked.impi(),
+                h -> reserve(h, locked, count));
+        return vectors(reservation, count);
+    }
+
+    private static void requireCount(int count) {
         if (count < 1 || count > MAX_VECTORS) {
             throw new IllegalArgumentException("count must be 1 to " + MAX_VECTORS + ", was " + count);
         }
-        Reservation reservation = transactions.write("reserve " + count + " SQNs for " + impi, h -> {
-            ImpiCredentials locked = lockAkaCredentials(h, impi);
-            long first = locked.sqn();
-            long next = first;
-            for (int i = 0; i < count; i++) {
-                next = scheme.next(next);
-            }
-            PrivateIdentityRows.updateSqn(h, impi, next);
-            return new Reservation(locked.aka().orElseThrow(), first);
-        });
+    }
+
+    /** Stores the SQN after {@code count} vectors from the locked row's and returns the first. */
+    private Reservation reserve(Handle handle, ImpiCredentials locked, int count) {
+        long first = locked.sqn();
+        long next = first;
+        for (int i = 0; i < count; i++) {
+            next = scheme.next(next);
+        }
+        if (PrivateIdentityRows.updateSqn(handle, locked.impi(), next) == 0) {
+            throw StoreException.notFound("private identity", locked.impi());
+        }
+        return new Reservation(locked.aka().orElseThrow(), first);
+    }
+
+    private List<AuthenticationVector> vectors(Reservation reservation, int count) {
         VectorGenerator generator = new VectorGenerator(reservation.keys.milenage(), reservation.keys.amf(), random);
         List<AuthenticationVector> vectors = new ArrayList<>(count);
         long sqn = reservation.firstSqn;
@@ -113,11 +144,15 @@ final class JdbiAuthenticationCentre implements AuthenticationCentre {
     private ImpiCredentials lockAkaCredentials(Handle handle, Impi impi) {
         ImpiCredentials credentials = rows.credentials(handle, impi, dialect.forUpdate())
                 .orElseThrow(() -> StoreException.notFound("private identity", impi));
+        requireAka(credentials);
+        return credentials;
+    }
+
+    private static void requireAka(ImpiCredentials credentials) {
         if (credentials.aka().isEmpty()) {
-            throw new StoreException(StoreException.Reason.NO_AKA_KEYS, "private identity " + impi
+            throw new StoreException(StoreException.Reason.NO_AKA_KEYS, "private identity " + credentials.impi()
                     + " has no AKA keys");
         }
-        return credentials;
     }
 
     private record Reservation(AkaKeys keys, long firstSqn) {

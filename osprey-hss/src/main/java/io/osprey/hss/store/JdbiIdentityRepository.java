@@ -223,6 +223,12 @@ final class JdbiIdentityRepository implements IdentityRepository {
     }
 
     @Override
+    public List<ImpuRegistration> implicitSetRegistrations(PublicIdentityRecord identity) {
+        return transactions.read("read the registrations of the implicit set of " + identity.impu(),
+                h -> PublicIdentityRows.registrations(h, PublicIdentityRows.SetKey.of(identity)));
+    }
+
+    @Override
     public void recordAuthenticationPending(PublicIdentityRecord identity, String scscfName, boolean takeOver) {
         // validates the name as a stored registration would, before anything is written
         new ImpuRegistration(identity.impu(), RegistrationState.NOT_REGISTERED, Optional.of(scscfName));

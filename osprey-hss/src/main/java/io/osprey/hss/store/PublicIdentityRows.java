@@ -138,6 +138,8 @@ final class PublicIdentityRows {
 
     private static final String REGISTRATION_COLUMNS = "impu, reg_state, scscf_name, auth_pending_scscf";
     private static final String IN_SET = "subscription_id = :id AND implicit_set = :set";
+    /** A row REGISTERED or UNREGISTERED at the S-CSCF bound as {@code :scscf}. */
+    private static final String SERVED_BY = "(reg_state <> 0 AND scscf_name = :scscf)";
 
     /** The implicit registration set an identity belongs to (TS 23.228 §5.2.1a): subscription and set number. */
     record SetKey(String subscriptionId, int implicitSet) {
@@ -185,14 +187,19 @@ final class PublicIdentityRows {
 
     /**
      * TS 29.228 §6.3.1: flags an authentication pending at {@code scscf} for the implicit set {@code set},
-     * and stores {@code scscf} as the S-CSCF name of the identities that are not registered. Rows already so are
-     * left alone, so a repeated MAR writes nothing.
+     * and stores {@code scscf} as the S-CSCF name of the identities that are not registered. An identity that
+     * {@code scscf} already serves needs no flag (its SAR passes without one): any other S-CSCF's flag is cleared
+     * instead, as a flag for {@code scscf} would have replaced it. Rows already so are left alone, so a repeated MAR,
+     * or the MAR of every re-registration, writes nothing.
      */
     static int recordAuthenticationPending(Handle handle, SetKey set, String scscf, boolean takeOver) {
-        return handle.createUpdate("UPDATE public_identity SET auth_pending_scscf = :scscf, scscf_name = "
+        return handle.createUpdate("UPDATE public_identity SET auth_pending_scscf = CASE WHEN " + SERVED_BY
+                        + " THEN NULL ELSE :scscf END, scscf_name = "
                         + "CASE WHEN reg_state = 0 OR :takeOver = 1 THEN :scscf ELSE scscf_name END WHERE " + IN_SET
-                        + " AND (auth_pending_scscf IS NULL OR auth_pending_scscf <> :scscf"
-                        + " OR ((reg_state = 0 OR :takeOver = 1) AND (scscf_name IS NULL OR scscf_name <> :scscf)))")
+                        + " AND CASE WHEN " + SERVED_BY + " THEN auth_pending_scscf IS NOT NULL"
+                        + " ELSE (auth_pending_scscf IS NULL OR auth_pending_scscf <> :scscf"
+                        + " OR ((reg_state = 0 OR :takeOver = 1) AND (scscf_name IS NULL OR scscf_name <> :scscf)))"
+                        + " END")
                 .bindMap(set.binds()).bind("scscf", scscf).bind("takeOver", takeOver ? 1 : 0).execute();
     }
 

@@ -32,6 +32,11 @@ final class Transactions {
         this.cache = cache;
     }
 
+    /** Whether this thread is in an {@link #inTransaction}. */
+    boolean inBoundTransaction() {
+        return bound.get() != null;
+    }
+
     /** Runs {@code work} on a handle without a transaction; {@code what} describes it for error messages. */
     <R> R read(String what, HandleCallback<R, RuntimeException> work) {
         Bound joined = bound.get();

@@ -17,6 +17,9 @@ import io.osprey.diameter.message.DiameterMessage;
 import io.osprey.hss.HssDiameterServer;
 import io.osprey.hss.model.Impi;
 import io.osprey.hss.model.Impu;
+import io.osprey.hss.model.ImpuRegistration;
+import io.osprey.hss.model.PublicIdentityRecord;
+import io.osprey.hss.model.RegistrationState;
 import io.osprey.hss.provisioning.NewSubscriber;
 import io.osprey.hss.provisioning.ProvisioningService;
 import io.osprey.hss.provisioning.PublicIdentityChange;
@@ -378,6 +381,31 @@ class CxServerTest {
         DiameterMessage back = cx.sar(impi("mn3"), sip("mn3"), SCSCF1, CxDictionary.SAT_REGISTRATION);
         assertResult(back, CxResultCodes.DIAMETER_ERROR_IDENTITY_ALREADY_REGISTERED);
         assertThat(serverName(back)).isEqualTo(SCSCF2);
+    }
+
+    @Test
+    void aReRegistrationAtTheServingScscfLeavesNoPendingAuthenticationAndStillGetsItsProfile() {
+        akaUser("mn5", "+15550415");
+        cx.marFrom(SCSCF1, impi("mn5"), sip("mn5"), 1, scheme("Digest-AKAv1-MD5"));
+        assertResult(cx.sar(impi("mn5"), sip("mn5"), SCSCF1, CxDictionary.SAT_REGISTRATION),
+                ResultCodes.DIAMETER_SUCCESS);
+
+        assertResult(cx.marFrom(SCSCF1, impi("mn5"), sip("mn5"), 1, scheme("Digest-AKAv1-MD5")),
+                ResultCodes.DIAMETER_SUCCESS);
+        PublicIdentityRecord identity = store.identities().publicIdentity(new Impu(sip("mn5"))).orElseThrow();
+        assertThat(store.identities().implicitSetRegistrations(identity))
+                .as("TS 29.228 §6.3.1: only another S-CSCF's authentication is pending")
+                .allSatisfy(registration -> assertThat(registration.pendingScscf()).isEmpty());
+        DiameterMessage saa = cx.sar(impi("mn5"), sip("mn5"), SCSCF1, CxDictionary.SAT_RE_REGISTRATION);
+
+        assertResult(saa, ResultCodes.DIAMETER_SUCCESS);
+        assertThat(saa.avp(CxDictionary.USER_DATA)).isPresent();
+        assertThat(store.identities().implicitSetRegistrations(identity)).containsExactly(
+                new ImpuRegistration(new Impu(sip("mn5")), RegistrationState.REGISTERED, Optional.of(SCSCF1)),
+                new ImpuRegistration(new Impu("tel:+15550415"), RegistrationState.REGISTERED, Optional.of(SCSCF1)));
+        DiameterMessage elsewhere = cx.sar(impi("mn5"), sip("mn5"), SCSCF2, CxDictionary.SAT_REGISTRATION);
+        assertResult(elsewhere, CxResultCodes.DIAMETER_ERROR_IDENTITY_ALREADY_REGISTERED);
+        assertThat(serverName(elsewhere)).isEqualTo(SCSCF1);
     }
 
     @Test

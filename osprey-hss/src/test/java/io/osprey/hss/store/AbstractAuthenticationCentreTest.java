@@ -67,6 +67,23 @@ abstract class AbstractAuthenticationCentreTest extends AbstractStoreTest {
     }
 
     @Test
+    void vectorsFromCredentialsLockedInTheSameTransactionAdvanceTheStoredSqn() {
+        store.authenticationCentre().updateSqn(ALICE, SCHEME.compose(2000, 0));
+
+        List<AuthenticationVector> vectors = store.inTransaction(() -> store.authenticationCentre().nextVectors(
+                store.authenticationCentre().credentialsForUpdate(ALICE).orElseThrow(), 2));
+
+        assertThat(vectors).extracting(this::sqnOf).containsExactly(SCHEME.compose(2000, 0), SCHEME.compose(2001, 0));
+        assertThat(store.authenticationCentre().credentials(ALICE).orElseThrow().sqn())
+                .isEqualTo(SCHEME.compose(2002, 0));
+        ImpiCredentials read = store.authenticationCentre().credentials(ALICE).orElseThrow();
+        assertThatThrownBy(() -> store.authenticationCentre().nextVectors(read, 1))
+                .as("outside a transaction the SQN read may be stale").isInstanceOf(IllegalStateException.class);
+        assertThat(store.authenticationCentre().credentials(ALICE).orElseThrow().sqn())
+                .isEqualTo(SCHEME.compose(2002, 0));
+    }
+
+    @Test
     void refusesUnknownIdentitiesIdentitiesWithoutKeysAndBadCounts() {
         assertThatThrownBy(() -> store.authenticationCentre().nextVector(impi("nobody")))
                 .isInstanceOfSatisfying(StoreException.class,

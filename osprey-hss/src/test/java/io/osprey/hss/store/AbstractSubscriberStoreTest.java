@@ -294,6 +294,13 @@ abstract class AbstractSubscriberStoreTest extends AbstractStoreTest {
         assertThat(store.identities().changeImplicitSetRegistration(sip("alice"), RegistrationState.REGISTERED,
                 Optional.of(a))).as("nothing changed").isEmpty();
 
+        store.identities().recordAuthenticationPending(alice, b, false);
+        store.identities().recordAuthenticationPending(alice, a, true);
+        assertThat(store.identities().implicitSetRegistrations(alice)).as("the serving S-CSCF needs no flag and "
+                + "clears another's").containsExactly(
+                new ImpuRegistration(sip("alice"), RegistrationState.REGISTERED, Optional.of(a)),
+                new ImpuRegistration(new Impu("tel:+15550001"), RegistrationState.REGISTERED, Optional.of(a)));
+
         store.identities().recordAuthenticationPending(alice, b, true);
         assertThat(store.identities().registration(sip("alice"))).as("taken over by a MAR from another S-CSCF")
                 .contains(new ImpuRegistration(sip("alice"), RegistrationState.REGISTERED, Optional.of(b),
