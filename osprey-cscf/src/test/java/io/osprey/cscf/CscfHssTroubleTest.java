@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Timeout;
  * Real I- and S-CSCF nodes on loopback against a scripted HSS that holds its answers: an HSS that never answers
  * gets the UE a 504 (480 for the I-CSCF's UAR, TS 24.229 §5.3.1.2) with a Warning naming the HSS instead of a bare
  * 500; past the bound on pending decisions, or on outstanding Cx requests, new requests get 503 with Retry-After at
- * once while those already waiting complete, and REGISTERs answering a challenge up to twice the bound; an HSS answering 3004 DIAMETER_TOO_BUSY gets the UE 503 with
- * Retry-After too.
+ * once while those already waiting complete, and REGISTERs answering a challenge up to twice the bound; an HSS
+ * answering 3004 DIAMETER_TOO_BUSY gets the UE 503 with Retry-After too.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CscfHssTroubleTest {
