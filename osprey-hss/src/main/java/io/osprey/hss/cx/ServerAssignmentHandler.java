@@ -160,8 +160,8 @@ final class ServerAssignmentHandler {
      */
     private boolean alreadyRegisteredAt(PublicIdentityRecord identity, String serverName) {
         List<ImpuRegistration> set = store.identities().implicitSetRegistrations(identity);
-        return !set.isEmpty() && set.stream().allMatch(current -> current.state() == RegistrationState.REGISTERED
-                && current.scscfName().filter(serverName::equals).isPresent() && current.pendingScscf().isEmpty());
+        return !set.isEmpty() && set.stream().allMatch(current -> current.equals(
+                new ImpuRegistration(current.impu(), RegistrationState.REGISTERED, Optional.of(serverName))));
     }
 
     private void assignUnregistered(PublicIdentityRecord identity, String serverName,
