@@ -17,7 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class NextHops {
 
+    /** Past this many distinct hops the hop table starts again (it only saves memory; nothing depends on it). */
+    static final int MAX_SHARED_HOPS = 4096;
+
     private final Map<String, InetAddress> resolved = new ConcurrentHashMap<>();
+    /**
+     * One {@link Hop} per destination, shared by every branch that goes there: a proxy's client transactions live
+     * for up to 64*T1 and nearly all of them go to a handful of next hops, so a new hop (and socket address) for
+     * each would be most of what a lingering branch keeps.
+     */
+    private final Map<HopKey, Hop> hops = new ConcurrentHashMap<>();
+
+    private record HopKey(TransportProtocol transport, InetAddress address, int port) { }
 
     public NextHops() {
     }
@@ -48,7 +59,16 @@ public final class NextHops {
             return null;
         }
         int port = sip.port() > 0 ? sip.port() : transport.defaultPort();
-        return new Hop(transport, new InetSocketAddress(address, port));
+        HopKey key = new HopKey(transport, address, port);
+        Hop hop = hops.get(key);
+        if (hop == null) {
+            if (hops.size() >= MAX_SHARED_HOPS) {
+                hops.clear();
+            }
+            hop = new Hop(transport, new InetSocketAddress(address, port));
+            hops.put(key, hop);
+        }
+        return hop;
     }
 
     private InetAddress address(String host) {

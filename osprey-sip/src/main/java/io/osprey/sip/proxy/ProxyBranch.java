@@ -13,7 +13,6 @@ import io.osprey.sip.transport.Hop;
 final class ProxyBranch implements ClientTransactionListener {
 
     private final ResponseContext context;
-    final Target target;
     final Hop hop;
     ClientTransaction transaction;
     boolean provisionalReceived;
@@ -24,9 +23,8 @@ final class ProxyBranch implements ClientTransactionListener {
     Scheduler.Timer timerC;
     String cancelReason;
 
-    ProxyBranch(ResponseContext context, Target target, Hop hop) {
+    ProxyBranch(ResponseContext context, Hop hop) {
         this.context = context;
-        this.target = target;
         this.hop = hop;
     }
 

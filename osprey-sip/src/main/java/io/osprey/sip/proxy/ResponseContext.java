@@ -21,10 +21,12 @@ final class ResponseContext {
     final String callId;
     /** The loop fingerprint of the request as received, carried in every branch id (§16.6 step 8). */
     final String loopFingerprint;
-    private final List<List<Target>> groups;
+    /** The forking plan; emptied with the final response, as is {@link #best}: a branch may outlive it by 64*T1. */
+    private List<List<Target>> groups;
     private final ResponseRewriter responses;
     private final IntPredicate tryNextGroup;
-    private final List<ProxyBranch> branches = new ArrayList<>();
+    /** Sized for the usual single branch (the default capacity of ten would be kept for 64*T1 per request). */
+    private final List<ProxyBranch> branches = new ArrayList<>(1);
     private int nextGroup;
     private SipResponse best;
     private boolean finalSent;
@@ -196,6 +198,9 @@ final class ResponseContext {
     }
 
     private void record(SipResponse response) {
+        if (finalSent) {
+            return; // the answer upstream is decided; a late branch's final response is not kept
+        }
         if (best == null || rank(response.statusCode()) < rank(best.statusCode())) {
             best = response;
         }
@@ -242,10 +247,16 @@ final class ResponseContext {
         finished();
     }
 
-    /** The final response went upstream: CANCEL has nothing left to act on, and the request is no longer needed. */
+    /**
+     * The final response went upstream: CANCEL has nothing left to act on, and neither the request nor the plan
+     * nor the best response is needed again. The branches' client transactions keep this context for up to 64*T1
+     * (RFC 6026 Accepted, timer D), to pass on a retransmitted 2xx, so what it no longer needs is let go here.
+     */
     private void finished() {
         finalSent = true;
         request = null;
+        groups = List.of();
+        best = null;
         proxy.contextDone(this);
     }
 

@@ -225,7 +225,7 @@ public final class StatefulProxy implements TransactionUser {
             Uri next = !routes.isEmpty() ? routes.get(0).uri() : target.requestUri();
             hop = nextHops.resolve(next);
         }
-        ProxyBranch branch = new ProxyBranch(context, target, hop);
+        ProxyBranch branch = new ProxyBranch(context, hop);
         context.add(branch);
         if (hop == null) {
             context.onBranchFailure(branch, 503, "Service Unavailable", "cannot resolve " + target.requestUri());
