@@ -88,7 +88,7 @@ stat_column() { # value of column named $2 in the last line of SIPp's -trace_sta
   tail -n 1 "$1" | cut -d';' -f"$col"
 }
 
-write_config() { # osprey.yaml in $work with the ports given as variables
+write_config() { # osprey.yaml in $work with the ports given as variables, then OSPREY_EXTRA_YAML (top-level keys)
   cat >"$work/osprey.yaml" <<YAML
 home-domain: $ims_domain
 hss:
@@ -106,6 +106,7 @@ store:
   url: sqlite:$work/osprey.db
 admin:
   port: $admin_port
+${OSPREY_EXTRA_YAML:-}
 YAML
 }
 

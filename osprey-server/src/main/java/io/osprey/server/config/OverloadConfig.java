@@ -1,5 +1,6 @@
 package io.osprey.server.config;
 
+import io.osprey.sip.stack.SipStackSettings;
 import java.time.Duration;
 
 /**
@@ -13,9 +14,12 @@ import java.time.Duration;
  *                    a challenge only past twice this)
  * @param maxOutstandingCx Cx requests a CSCF may have sent and not had answered; past it a request gets 503 at
  *                    once instead of queueing towards an HSS that lags, default 1024
+ * @param maxQueueDelay how long received messages may wait for their lane: new requests get 503 with Retry-After
+ *                    from when one waited longer until twice this later; well below T1, so that clients do not
+ *                    retransmit what is only queued; default 50 ms, 0 turns it off (decision 0014)
  */
 public record OverloadConfig(Double rejectAbove, Duration retryAfter, Integer maxPendingDecisions,
-                             Integer maxOutstandingCx) {
+                             Integer maxOutstandingCx, Duration maxQueueDelay) {
 
     public OverloadConfig {
         rejectAbove = rejectAbove == null ? 0.75 : rejectAbove;
@@ -27,9 +31,13 @@ public record OverloadConfig(Double rejectAbove, Duration retryAfter, Integer ma
                 maxPendingDecisions == null ? 512 : maxPendingDecisions, 1, 1_000_000);
         maxOutstandingCx = ConfigChecks.range("max-outstanding-cx",
                 maxOutstandingCx == null ? 1024 : maxOutstandingCx, 1, 1_000_000);
+        maxQueueDelay = maxQueueDelay == null ? SipStackSettings.DEFAULT_MAX_QUEUE_DELAY : maxQueueDelay;
+        if (maxQueueDelay.isNegative()) {
+            throw new ConfigException("max-queue-delay", maxQueueDelay + " is negative; expected 0 (off) or more");
+        }
     }
 
     static OverloadConfig defaults() {
-        return new OverloadConfig(null, null, null, null);
+        return new OverloadConfig(null, null, null, null, null);
     }
 }

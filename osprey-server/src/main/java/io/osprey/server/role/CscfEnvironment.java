@@ -8,6 +8,7 @@ import io.osprey.server.config.OspreyConfig;
 import io.osprey.sip.codec.SipLimits;
 import io.osprey.sip.proxy.LocalAddresses;
 import io.osprey.sip.proxy.NextHops;
+import io.osprey.sip.stack.QueueDelay;
 import io.osprey.sip.stack.SipStackSettings;
 import io.osprey.sip.transaction.TransactionConfig;
 import io.osprey.sip.transport.TransportConfig;
@@ -28,9 +29,11 @@ import java.util.Set;
 final class CscfEnvironment {
 
     private final OspreyConfig config;
+    private final QueueDelay.Shared queueDelay;
 
-    CscfEnvironment(OspreyConfig config) {
-        this.config = config;
+    CscfEnvironment(RoleContext context) {
+        this.config = context.config();
+        this.queueDelay = context.queueDelay();
     }
 
     String home() {
@@ -64,12 +67,22 @@ final class CscfEnvironment {
                 Map.of(TransportProtocol.UDP, port, TransportProtocol.TCP, port));
     }
 
+    /** The settings of a stack behind the P-CSCF (an I- or S-CSCF's), which refuses for delay only alone. */
     SipStackSettings stack(String listen, int port) {
+        return stack(listen, port, queueDelay.core());
+    }
+
+    /** The settings of a stack that takes requests from UEs (the P-CSCF's). */
+    SipStackSettings entryStack(String listen, int port) {
+        return stack(listen, port, queueDelay.entry());
+    }
+
+    private SipStackSettings stack(String listen, int port, QueueDelay delay) {
         TransportConfig transport = TransportConfig.udpTcp(listen, port);
         return new SipStackSettings(transport, SipLimits.DEFAULTS.withMaxBodySize(config.sip().maxBodyBytes()),
                 new TransactionConfig(config.sip().t1(), config.sip().t2(), config.sip().t4()),
                 config.sip().lanes(), config.sip().laneQueue(), config.overload().rejectAbove(),
-                config.overload().retryAfter(), Math.max(1, config.sip().lanes() / 2));
+                config.overload().retryAfter(), Math.max(1, config.sip().lanes() / 2), delay);
     }
 
     /** A started Diameter node named {@code function.<home>} with the Cx application, peered with the HSS. */

@@ -24,7 +24,7 @@ abstract class CscfRole implements Role {
     CscfRole(String name, RoleContext context) {
         this.name = name;
         this.context = context;
-        this.env = new CscfEnvironment(context.config());
+        this.env = new CscfEnvironment(context);
     }
 
     @Override

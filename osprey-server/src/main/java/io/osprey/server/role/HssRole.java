@@ -28,7 +28,7 @@ final class HssRole implements Role {
         HssConfig hss = context.config().hss();
         // The S-CSCF the I-CSCF is offered for first registrations is this configuration's (TS 29.228 §6.7).
         CxServerConfig cx = CxServerConfig.defaults(context.config().homeDomain()).withDefaultScscfNames(
-                java.util.List.of(new CscfEnvironment(context.config()).scscfUri()));
+                java.util.List.of(new CscfEnvironment(context).scscfUri()));
         server = HssDiameterServer.start(cx, new InetSocketAddress(hss.listen(), hss.port()), context.store(),
                 hss.maxOutstandingRequests());
     }

@@ -93,13 +93,13 @@ final class PcscfRole extends CscfRole {
 
     /** The CSCFs' stack settings with the P-CSCF's own listeners: UDP and TCP on one port, TLS on another. */
     private SipStackSettings stackSettings(PcscfConfig config) {
-        SipStackSettings shared = env.stack(config.listen(), config.port());
+        SipStackSettings shared = env.entryStack(config.listen(), config.port());
         TransportConfig base = shared.transport();
         TransportConfig transport = new TransportConfig(base.bindAddress(), config.port(), config.port(),
                 config.tlsPort(), config.tlsKeyStore(), base.advertisedHost(), base.udpMtuLimit(),
                 base.idleTimeoutSeconds(), config.tlsTrust());
         return new SipStackSettings(transport, shared.limits(), shared.timers(), shared.lanes(), shared.laneQueue(),
-                shared.rejectAbove(), shared.retryAfter(), shared.ioThreads());
+                shared.rejectAbove(), shared.retryAfter(), shared.ioThreads(), shared.queueDelay());
     }
 
     private LocalAddresses localAddresses(PcscfConfig config) {

@@ -10,6 +10,7 @@ import io.osprey.sip.proxy.NextHops;
 import io.osprey.sip.proxy.ProxySettings;
 import io.osprey.sip.proxy.StatefulProxy;
 import io.osprey.sip.proxy.StaticRoutes;
+import io.osprey.sip.stack.QueueDelay;
 import io.osprey.sip.stack.SipStack;
 import io.osprey.sip.stack.SipStackSettings;
 import io.osprey.sip.transaction.TransactionConfig;
@@ -48,7 +49,8 @@ final class ProxyRole implements Role {
                 SipLimits.DEFAULTS.withMaxBodySize(config.sip().maxBodyBytes()),
                 new TransactionConfig(config.sip().t1(), config.sip().t2(), config.sip().t4()),
                 config.sip().lanes(), config.sip().laneQueue(), config.overload().rejectAbove(),
-                config.overload().retryAfter(), Math.max(1, config.sip().lanes() / 2));
+                config.overload().retryAfter(), Math.max(1, config.sip().lanes() / 2),
+                QueueDelay.of(config.overload().maxQueueDelay()));
         LocalAddresses local = new LocalAddresses(proxyConfig.listen(), Set.of(proxyConfig.listen()),
                 Map.of(TransportProtocol.UDP, proxyConfig.port(), TransportProtocol.TCP, proxyConfig.port()));
         NextHops nextHops = new NextHops();

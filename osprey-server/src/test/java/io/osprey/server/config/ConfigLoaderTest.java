@@ -43,6 +43,7 @@ class ConfigLoaderTest {
                   reject-above: 0.5
                   retry-after: 1m
                   max-pending-decisions: 64
+                  max-queue-delay: 20ms
                 """);
         assertThat(config.homeDomain()).isEqualTo("ims.example.org");
         assertThat(config.sip().t1()).isEqualTo(Duration.ofMillis(250));
@@ -54,6 +55,8 @@ class ConfigLoaderTest {
         assertThat(config.overload().retryAfter()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.overload().maxPendingDecisions()).isEqualTo(64);
         assertThat(config.overload().maxOutstandingCx()).as("default").isEqualTo(1024);
+        assertThat(config.overload().maxQueueDelay()).isEqualTo(Duration.ofMillis(20));
+        assertThat(OverloadConfig.defaults().maxQueueDelay()).as("default").isEqualTo(Duration.ofMillis(50));
     }
 
     @Test
@@ -90,6 +93,9 @@ class ConfigLoaderTest {
                 .hasMessageStartingWith("hss.max-outstanding-requests: 0 is out of range");
         assertThatThrownBy(() -> loader.parse("overload:\n  max-outstanding-cx: 0\n"))
                 .hasMessageStartingWith("overload.max-outstanding-cx: 0 is out of range");
+        assertThatThrownBy(() -> new OverloadConfig(null, null, null, null, Duration.ofMillis(-1)))
+                .hasMessageStartingWith("max-queue-delay: ")
+                .hasMessageContaining("negative");
         assertThatThrownBy(() -> loader.parse("proxy:\n  routes:\n    - match: '*'\n"))
                 .hasMessageStartingWith("proxy.routes[0].to: is missing");
         assertThatThrownBy(() -> loader.parse("home-domain: 'ims example'\n"))

@@ -58,6 +58,11 @@ public final class SipStack implements AutoCloseable {
     private final LongAdder absorbedAcks = new LongAdder();
     private final StatelessTags statelessTags = new StatelessTags();
     private volatile boolean draining;
+    private final QueueDelay queueDelay;
+    /** The Warning of each kind of overload 503, made once: refusing must stay cheap when there is no time. */
+    private final String delayWarning;
+    private final String fullWarning;
+    private final String drainingWarning;
     private TransactionLayer layer;
 
     public SipStack(SipStackSettings settings) {
@@ -77,6 +82,12 @@ public final class SipStack implements AutoCloseable {
         this.validator = SipRequestValidator.builder(SipRequestValidator.Role.PROXY)
                 .uriSchemes(Set.of("sip", "sips", "tel", "urn")).optionTags(proxyRequireTags)
                 .build();
+        this.queueDelay = settings.queueDelay();
+        String host = settings.transport().advertisedHost();
+        this.delayWarning = "399 " + host + " \"overloaded: messages wait longer than "
+                + queueDelay.limit().toMillis() + " ms to be handled\"";
+        this.fullWarning = "399 " + host + " \"overloaded: work queue full\"";
+        this.drainingWarning = "399 " + host + " \"shutting down\"";
     }
 
     /** What the transaction user sends through. Usable before {@link #start}. */
@@ -134,10 +145,16 @@ public final class SipStack implements AutoCloseable {
         SipMessage message = inbound.message();
         CallId callId = message.callId();
         int key = callId == null ? 0 : callId.value().hashCode();
-        boolean newRequest = message instanceof SipRequest request && isOutOfDialog(request);
-        if (newRequest && (draining || lanes.maxLoad() >= settings.rejectAbove())) {
-            rejectForOverload(inbound);
-            return;
+        SipRequest request = message instanceof SipRequest r ? r : null;
+        boolean newRequest = request != null && isOutOfDialog(request);
+        if (newRequest) {
+            String refusal = draining ? drainingWarning
+                    : queueDelay.refuses(request, System.nanoTime()) ? delayWarning
+                    : lanes.maxLoad() >= settings.rejectAbove() ? fullWarning : null;
+            if (refusal != null && !isRetransmission(request)) {
+                rejectForOverload(inbound, refusal);
+                return;
+            }
         }
         Runnable work = () -> process(inbound);
         if (!transports.inboundBacklog() && inline.allows() && lanes.runIfIdle(key, work)) {
@@ -146,11 +163,16 @@ public final class SipStack implements AutoCloseable {
         }
         if (!lanes.offer(key, work)) {
             if (newRequest) {
-                rejectForOverload(inbound);
+                rejectForOverload(inbound, fullWarning);
             } else {
                 dropped.increment();
             }
         }
+    }
+
+    private boolean isRetransmission(SipRequest request) {
+        TransactionLayer transactions = layer;
+        return transactions != null && transactions.matchesServerTransaction(request);
     }
 
     private static boolean isOutOfDialog(SipRequest request) {
@@ -162,12 +184,13 @@ public final class SipStack implements AutoCloseable {
         return to == null || to.tag() == null;
     }
 
-    private void rejectForOverload(InboundMessage inbound) {
+    private void rejectForOverload(InboundMessage inbound, String warning) {
         overloadRejections.increment();
         transports.stats().rejected();
         SipRequest request = (SipRequest) inbound.message();
         SipResponse.Builder busy = SipResponse.forRequest(request, 503, "Service Unavailable")
-                .add("Retry-After", Long.toString(Math.max(1, settings.retryAfter().toSeconds())));
+                .add("Retry-After", Long.toString(Math.max(1, settings.retryAfter().toSeconds())))
+                .add("Warning", warning);
         if (request.to() != null) { // validation, which answers a missing To with 400, runs later on the lane
             busy.toTag(statelessTags.tagFor(request));
         }
@@ -176,6 +199,7 @@ public final class SipStack implements AutoCloseable {
 
     /** Runs on the lane of the message's Call-ID. */
     private void process(InboundMessage inbound) {
+        queueDelay.record(inbound.receivedNanos(), System.nanoTime());
         if (inbound.message() instanceof SipRequest request) {
             Optional<SipRejection> rejection = validator.validate(request);
             if (rejection.isPresent()) {

@@ -16,9 +16,25 @@ import java.time.Duration;
  * @param rejectAbove  lane fill ratio past which new requests get 503 (RFC 3261 §21.5.4)
  * @param retryAfter   Retry-After sent with those 503s
  * @param ioThreads    Netty event loop threads
+ * @param queueDelay   how long messages may wait for their lane before new requests get 503, and whether this
+ *                     stack refuses for it ({@link QueueDelay}; the lane fill ratio applies in any case)
  */
 public record SipStackSettings(TransportConfig transport, SipLimits limits, TransactionConfig timers, int lanes,
-                               int laneQueue, double rejectAbove, Duration retryAfter, int ioThreads) {
+                               int laneQueue, double rejectAbove, Duration retryAfter, int ioThreads,
+                               QueueDelay queueDelay) {
+
+    /**
+     * A tenth of T1: requests are refused well before their clients retransmit them, and before what waits lives
+     * through a young collection (decision 0014).
+     */
+    public static final Duration DEFAULT_MAX_QUEUE_DELAY = Duration.ofMillis(50);
+
+    /** With a queueing-delay signal of its own and the {@linkplain #DEFAULT_MAX_QUEUE_DELAY default} limit. */
+    public SipStackSettings(TransportConfig transport, SipLimits limits, TransactionConfig timers, int lanes,
+                            int laneQueue, double rejectAbove, Duration retryAfter, int ioThreads) {
+        this(transport, limits, timers, lanes, laneQueue, rejectAbove, retryAfter, ioThreads,
+                QueueDelay.of(DEFAULT_MAX_QUEUE_DELAY));
+    }
 
     public static SipStackSettings defaults(TransportConfig transport) {
         int cpus = Runtime.getRuntime().availableProcessors();

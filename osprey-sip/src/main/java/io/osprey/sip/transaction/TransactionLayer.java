@@ -4,6 +4,7 @@ import io.osprey.common.time.Scheduler;
 import io.osprey.sip.message.SipMessage;
 import io.osprey.sip.message.SipRequest;
 import io.osprey.sip.message.SipResponse;
+import io.osprey.sip.message.Via;
 import io.osprey.sip.transport.Hop;
 import io.osprey.sip.transport.InboundMessage;
 import io.osprey.sip.transport.MessageSender;
@@ -97,6 +98,19 @@ public final class TransactionLayer {
     /** Sends an ACK for a 2xx, or any message that travels without a transaction. */
     public void sendAck(SipRequest ack, Hop hop) {
         sender.sendRequest(ack, hop, cause -> { });
+    }
+
+    /**
+     * Whether {@code request} is a retransmission of one a server transaction already holds. Safe from any thread
+     * (an I/O thread asks before it refuses a request for load: a retransmission costs little and must reach its
+     * transaction). Only RFC 3261 branches are matched here.
+     */
+    public boolean matchesServerTransaction(SipRequest request) {
+        Via top = request.topVia();
+        if (top == null || top.branch() == null || !top.branch().value().startsWith(TransactionKey.MAGIC_COOKIE)) {
+            return false;
+        }
+        return transactions.get(TransactionKey.forServerRequest(request)) instanceof ServerTransaction;
     }
 
     /** The INVITE server transaction a CANCEL targets (RFC 3261 §9.2), or null. */

@@ -16,13 +16,19 @@ final class LoopbackStack {
     private LoopbackStack() {
     }
 
+    /** A stack that refuses new requests only by its lane fill ratio (the queueing-delay signal off). */
     static SipStack start(int laneQueue, double rejectAbove, RecordingUser user) throws InterruptedException {
+        return start(laneQueue, rejectAbove, Duration.ZERO, user);
+    }
+
+    static SipStack start(int laneQueue, double rejectAbove, Duration maxQueueDelay, RecordingUser user)
+            throws InterruptedException {
         Exception last = null;
         for (int attempt = 0; attempt < LoopbackPorts.START_ATTEMPTS; attempt++) {
             TransportConfig transport = new TransportConfig("127.0.0.1", LoopbackPorts.freePort(), 0, 0, null, null,
                     TransportConfig.DEFAULT_UDP_MTU_LIMIT, 60);
             SipStack stack = new SipStack(new SipStackSettings(transport, SipLimits.DEFAULTS,
-                    TransactionConfig.DEFAULTS, 1, laneQueue, rejectAbove, RETRY_AFTER, 1));
+                    TransactionConfig.DEFAULTS, 1, laneQueue, rejectAbove, RETRY_AFTER, 1, QueueDelay.of(maxQueueDelay)));
             try {
                 stack.start(user);
                 return stack;

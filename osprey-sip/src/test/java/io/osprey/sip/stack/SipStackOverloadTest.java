@@ -6,6 +6,7 @@ import io.osprey.sip.message.SipResponse;
 import io.osprey.sip.transport.RawUdpClient;
 import io.osprey.sip.transport.SipText;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Overload control: while the lane is busy, new requests get 503 with Retry-After from the I/O thread
- * (RFC 3261 §21.5.4), while requests inside dialogs, CANCELs and responses are queued or dropped but never
+ * Overload control: while the lane is busy, or while messages wait too long for it, new requests get 503 with
+ * Retry-After from the I/O thread (RFC 3261 §21.5.4), while requests inside dialogs, CANCELs and responses are queued or dropped but never
  * refused, so calls in progress can finish. A busy lane's work never runs on the I/O thread, which therefore
  * keeps answering.
  */
@@ -90,6 +91,36 @@ class SipStackOverloadTest {
         SipResponse byeAnswer = (SipResponse) client.receive();
         assertThat(byeAnswer.callId().value()).isEqualTo("overload-dialog-1");
         assertThat(byeAnswer.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesNewRequestsWhileMessagesWaitTooLongForTheirLaneButNotTheirRetransmissions() throws Exception {
+        stack = LoopbackStack.start(100, 2.0, Duration.ofMillis(100), user); // only the queueing delay refuses
+        String pending = request("INVITE", "delay-pending", "");
+        send(pending);
+        assertThat(((SipResponse) client.receive()).statusCode()).as("100 Trying").isEqualTo(100);
+        blockTheLane();
+
+        send(request("BYE", "delay-dialog", "b1"));
+        Thread.sleep(250); // the BYE waits 250 ms for its lane: more than the 100 ms allowed
+        release.countDown();
+        SipResponse byeAnswer = (SipResponse) client.receive();
+        assertThat(byeAnswer.callId().value()).isEqualTo("delay-dialog");
+        assertThat(byeAnswer.statusCode()).as("in a dialog: served however long it waited").isEqualTo(200);
+
+        // for the next 200 ms (twice the limit) new requests are refused...
+        send(request("INVITE", "delay-new", ""));
+        SipResponse busy = (SipResponse) client.receive();
+        assertBusy(busy, "delay-new");
+        assertThat(busy.header("Warning")).contains("overloaded: messages wait longer than 100 ms");
+        // ...but a retransmission still reaches its transaction, which answers it again
+        send(pending);
+        SipResponse again = (SipResponse) client.receive();
+        assertThat(again.callId().value()).isEqualTo("delay-pending");
+        assertThat(again.statusCode()).isEqualTo(100);
+        assertThat(stack.overloadRejections()).isEqualTo(1);
+
+        sendUntilAccepted("delay-after");
     }
 
     /**
