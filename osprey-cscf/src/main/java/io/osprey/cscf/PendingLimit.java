@@ -1,7 +1,7 @@
 package io.osprey.cscf;
 
 import io.osprey.cscf.sip.HssTrouble;
-import io.osprey.sip.auth.DigestCredentials;
+import io.osprey.sip.auth.ChallengeAnswers;
 import io.osprey.sip.message.SipRequest;
 import io.osprey.sip.proxy.ProxyPolicy;
 import io.osprey.sip.proxy.ProxyRequest;
@@ -45,7 +45,7 @@ final class PendingLimit implements ProxyPolicy {
     public RoutingDecision route(ProxyRequest request) {
         int decisions = pending.get();
         if (decisions >= maxPending && isNew(request.routed())) {
-            int bound = answersChallenge(request.routed()) ? 2 * maxPending : maxPending;
+            int bound = ChallengeAnswers.answersChallenge(request.routed()) ? 2 * maxPending : maxPending;
             if (decisions >= bound) {
                 rejected.increment();
                 return answers.tooManyWaiting(request.routed(), bound);
@@ -69,24 +69,6 @@ final class PendingLimit implements ProxyPolicy {
     /** New requests answered 503 because too many decisions were pending. */
     long rejected() {
         return rejected.sum();
-    }
-
-    /** A REGISTER whose Authorization carries a digest response: the second step of a registration. */
-    private static boolean answersChallenge(SipRequest request) {
-        if (!"REGISTER".equals(request.method())) {
-            return false;
-        }
-        for (String authorization : request.headers("Authorization")) {
-            try {
-                String response = DigestCredentials.parse(authorization).response();
-                if (response != null && !response.isEmpty()) {
-                    return true;
-                }
-            } catch (RuntimeException malformed) {
-                // not a challenge answer; the registrar answers the malformed header when there is room
-            }
-        }
-        return false;
     }
 
     private static boolean isNew(SipRequest request) {

@@ -1,5 +1,6 @@
 package io.osprey.sip.stack;
 
+import io.osprey.sip.auth.ChallengeAnswers;
 import io.osprey.sip.message.SipRequest;
 import java.time.Duration;
 
@@ -22,6 +23,9 @@ import java.time.Duration;
  * the P-CSCF or an S-CSCF refused had already cost every hop before it its work, and the 503 would reach the
  * caller as a 500 (RFC 3261 §16.7 step 6). The stacks behind the entry ({@link Shared#core()}) refuse for delay
  * only while there is no entry stack.
+ *
+ * <p>A REGISTER that answers a challenge is never refused for delay: its first step was admitted when nothing
+ * waited, so these are bounded by earlier admissions, and refusing one would waste the MAR already spent on it.
  */
 public final class QueueDelay {
 
@@ -69,6 +73,9 @@ public final class QueueDelay {
         Shared s = signal;
         if (!s.everExceeded || nowNanos - s.lastExcessNanos >= 2 * s.limitNanos) {
             return false;
+        }
+        if (ChallengeAnswers.answersChallenge(request)) {
+            return false; // its first step got through when nothing waited: finish it (decision 0011)
         }
         return entry ? request.vias().size() <= 1 : !s.entryStacks;
     }

@@ -16,6 +16,14 @@ class QueueDelayTest {
     private static final SipRequest FROM_SCSCF = invite("SIP/2.0/UDP 192.0.2.1:6060;branch=z9hG4bKs",
             "SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKue");
 
+    private static SipRequest register(String response) {
+        return SipRequest.builder("REGISTER", SipUri.parse("sip:ims.test"))
+                .add("Via", "SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKreg")
+                .add("Authorization", "Digest username=\"alice@ims.test\", realm=\"ims.test\", nonce=\"bm9uY2U=\", "
+                        + "uri=\"sip:ims.test\", response=\"" + response + "\"")
+                .build();
+    }
+
     private static SipRequest invite(String... vias) {
         SipRequest.Builder invite = SipRequest.builder("INVITE", SipUri.parse("sip:bob@example.com"));
         for (String via : vias) {
@@ -39,6 +47,21 @@ class QueueDelayTest {
         delay.record(t0 + 100 * MS, t0 + 101 * MS); // short waits do not end it early
         assertThat(delay.refuses(FROM_UE, t0 + 209 * MS)).isTrue();
         assertThat(delay.refuses(FROM_UE, t0 + 210 * MS)).isFalse();
+    }
+
+    @Test
+    void aRegisterAnsweringAChallengeIsNeverRefusedForDelay() {
+        QueueDelay alone = QueueDelay.of(LIMIT);
+        QueueDelay pcscf = QueueDelay.shared(LIMIT).entry();
+        long now = 1_000 * MS;
+        alone.record(now - 150 * MS, now);
+        pcscf.record(now - 150 * MS, now);
+        SipRequest answer = register("6629fae49393a05397450978507c4ef1");
+        SipRequest initial = register(""); // TS 24.229 §5.1.1.2: the first REGISTER carries an empty response
+        assertThat(alone.refuses(answer, now)).isFalse();
+        assertThat(pcscf.refuses(answer, now)).isFalse();
+        assertThat(alone.refuses(initial, now)).isTrue();
+        assertThat(pcscf.refuses(initial, now)).isTrue();
     }
 
     @Test
