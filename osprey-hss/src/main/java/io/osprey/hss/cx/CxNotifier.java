@@ -11,6 +11,8 @@ import io.osprey.hss.model.Impi;
 import io.osprey.hss.model.Impu;
 import io.osprey.hss.model.ImpuRegistration;
 import io.osprey.hss.model.ImsSubscription;
+import io.osprey.hss.model.PrivateIdentityRecord;
+import io.osprey.hss.model.PublicIdentityRecord;
 import io.osprey.hss.model.RegistrationState;
 import io.osprey.hss.store.StoreException;
 import io.osprey.hss.store.SubscriberStore;
@@ -72,6 +74,53 @@ public final class CxNotifier {
             }
             return answer;
         }, executor);
+    }
+
+    /**
+     * Where a network-initiated deregistration of {@code impu} goes (TS 29.228 §6.1.3): the S-CSCF its implicit set
+     * is assigned to, and a private identity of the set for the RTR's User-Name. Empty when the set is
+     * NOT_REGISTERED. The S-CSCF is addressed by the host of its Server-Name, as Osprey's S-CSCF names its
+     * Diameter node ({@code scscf.<home>}) and its SIP URI alike.
+     *
+     * @throws StoreException NOT_FOUND when no such public identity is provisioned
+     */
+    public Optional<RegistrationTermination> servingScscf(Impu impu) {
+        PublicIdentityRecord identity = store.identities().publicIdentity(impu)
+                .orElseThrow(() -> new StoreException(StoreException.Reason.NOT_FOUND,
+                        "public identity " + impu.uri() + " does not exist"));
+        Optional<ImpuRegistration> registration = store.identities().registration(impu);
+        if (registration.isEmpty() || registration.get().state() == RegistrationState.NOT_REGISTERED
+                || registration.get().scscfName().isEmpty()) {
+            return Optional.empty();
+        }
+        String scscfName = registration.get().scscfName().get();
+        Optional<Impi> impi = store.identities().privateIdentities(identity.subscriptionId()).stream()
+                .map(PrivateIdentityRecord::impi)
+                .filter(candidate -> store.identities().isAssociated(candidate, impu))
+                .findFirst();
+        return impi.map(owner -> new RegistrationTermination(scscfName, diameterHostOf(scscfName), owner));
+    }
+
+    /** An RTR's addressee and User-Name, found by {@link #servingScscf}. */
+    public record RegistrationTermination(String scscfName, String diameterHost, Impi impi) {
+    }
+
+    /** The host of a Server-Name such as {@code sip:scscf.ims.test:6060;transport=tcp}: {@code scscf.ims.test}. */
+    static String diameterHostOf(String serverName) {
+        String rest = serverName;
+        int colon = rest.indexOf(':');
+        if (colon >= 0 && (rest.startsWith("sip:") || rest.startsWith("sips:"))) {
+            rest = rest.substring(colon + 1);
+        }
+        int end = rest.length();
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == ':' || c == ';' || c == '/' || c == '?') {
+                end = i;
+                break;
+            }
+        }
+        return rest.substring(0, end);
     }
 
     /** Sends PPR with the current user profile of {@code impi} and the implicit set of {@code impu}. */

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds the admin API for the roles running in this process. */
 public final class AdminApi {
@@ -76,6 +77,8 @@ public final class AdminApi {
         List<SipTrace> traces = new ArrayList<>();
         roles.forEach(role -> traces.addAll(role.sipTraces()));
         new TraceEndpoints(traces).register(server);
+        new RegistrationEndpoints(() -> roles.stream().map(Role::cxNotifier).flatMap(Optional::stream).findFirst())
+                .register(server);
         if (store != null) {
             ProvisioningService provisioning = new ProvisioningService(store, homeDomain);
             // The ready-made iFCs (mmtel-orig, mmtel-term) an operator attaches by name; existing ones are kept.

@@ -1,9 +1,11 @@
 package io.osprey.server.role;
 
 import io.osprey.hss.HssDiameterServer;
+import io.osprey.hss.cx.CxNotifier;
 import io.osprey.hss.cx.CxServerConfig;
 import io.osprey.server.config.HssConfig;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /**
  * {@code osprey run hss}: the HSS answering Cx (UAR, SAR, LIR, MAR; TS 29.228/29.229) and Sh (UDR, PUR, SNR;
@@ -40,6 +42,11 @@ final class HssRole implements Role {
     /** The running Diameter endpoint, e.g. for its RTR/PPR and PNR notifiers. */
     HssDiameterServer server() {
         return server;
+    }
+
+    @Override
+    public Optional<CxNotifier> cxNotifier() {
+        return server == null ? Optional.empty() : Optional.of(server.cxNotifier());
     }
 
     @Override

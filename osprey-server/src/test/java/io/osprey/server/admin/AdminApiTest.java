@@ -142,4 +142,27 @@ class AdminApiTest {
         assertThat(wrongMethod.headers().firstValue("Allow")).isPresent();
         assertThat(call("GET", "/api/v1/nothing", token, null).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void endingARegistrationNeedsTheHssInThisProcessAndSaysWhatIsWrong() throws Exception {
+        String token = "registration-secret-0123";
+        start(token);
+        HttpResponse<String> noHss = call("DELETE", "/api/v1/registrations/sip:alice@ims.test", token, null);
+        assertThat(noHss.statusCode()).isEqualTo(503);
+        assertThat(noHss.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(noHss.body()).get("type").asText()).endsWith("/hss-not-here");
+
+        HttpResponse<String> badReason = call("DELETE", "/api/v1/registrations/sip:alice@ims.test?reason=because",
+                token, null);
+        assertThat(badReason.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badReason.body()).get("field").asText()).isEqualTo("reason");
+        assertThat(badReason.body()).contains("server-change");
+
+        HttpResponse<String> badIdentity = call("DELETE", "/api/v1/registrations/mailto:alice@ims.test", token, null);
+        assertThat(badIdentity.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(badIdentity.body()).get("field").asText()).isEqualTo("impu");
+
+        assertThat(call("DELETE", "/api/v1/registrations/sip:alice@ims.test", null, null).statusCode())
+                .as("authenticated").isEqualTo(401);
+    }
 }

@@ -14,6 +14,8 @@ import io.osprey.hss.model.SessionCase;
 import io.osprey.hss.model.SptCondition;
 import io.osprey.hss.model.TriggerPoint;
 import io.osprey.hss.provisioning.NewSubscriber;
+import io.osprey.server.admin.AdminApi;
+import io.osprey.server.config.AdminConfig;
 import io.osprey.sip.regevent.RegInfo;
 import io.osprey.sip.regevent.RegInfoXmlParser;
 import io.osprey.sip.regevent.RegistrationState;
@@ -23,6 +25,10 @@ import io.osprey.ue.Registration;
 import io.osprey.ue.UeConfig;
 import io.osprey.ue.UeCredentials;
 import io.osprey.ue.UserEquipment;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,6 +87,7 @@ class ImsCoreEndToEndTest {
             core.provisioning().addSubscriber(NewSubscriber.of(impi(user), impu(user)).withAkaOpc(K, OPC)
                     .withTel("tel:+155512300" + tel++));
         }
+        core.provisioning().addSubscriber(NewSubscriber.of(impi("mia"), impu("mia")).withPassword("mia-secret"));
         for (String user : List.of("bob", "dave", "frank")) {
             core.provisioning().addSubscriber(NewSubscriber.of(impi(user), impu(user))
                     .withPassword(user + "-secret").withTel("tel:+155512300" + tel++));
@@ -241,6 +248,43 @@ class ImsCoreEndToEndTest {
         assertThat(core.scscfRegistrations().find("sip:carol@ims.test")).isEmpty();
         await().atMost(WAIT).untilAsserted(() -> assertThat(get(carol.message("sip:alice@ims.test", "still here?"))
                 .intValue()).as("the P-CSCF learnt of the deregistration from its own subscription").isEqualTo(403));
+    }
+
+    @Test
+    void theOperatorEndsARegistrationThroughTheAdminApiAndTheUeIsTold() throws Exception {
+        UserEquipment mia = digest("mia", "mia-secret");
+        assertThat(get(mia.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(get(mia.subscribeRegEvent()).intValue()).isEqualTo(200);
+        assertThat(mia.regNotifications().poll(10, TimeUnit.SECONDS)).as("the first NOTIFY").isNotNull();
+
+        try (AdminApi.Started admin = AdminApi.start(new AdminConfig("127.0.0.1", 0, "test-token-for-the-admin-api",
+                dir.resolve("admin-token")), core.roles(), "test")) {
+            HttpResponse<String> ended = adminDelete(admin, "/api/v1/registrations/sip:mia@ims.test");
+            assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
+            assertThat(ended.body()).contains("\"scscf\":\"sip:scscf.ims.test:").contains("\"resultCode\":2001")
+                    .contains("\"reason\":\"permanent-termination\"");
+
+            RegInfo last = RegInfoXmlParser.parse(mia.regNotifications().poll(10, TimeUnit.SECONDS));
+            assertThat(last.registrations()).allSatisfy(r -> assertThat(r.state())
+                    .isEqualTo(RegistrationState.TERMINATED));
+            assertThat(core.scscfRegistrations().find("sip:mia@ims.test")).isEmpty();
+            await().atMost(WAIT).untilAsserted(() -> assertThat(core.store().identities()
+                    .registration(new io.osprey.hss.model.Impu("sip:mia@ims.test")).orElseThrow().state())
+                    .isEqualTo(io.osprey.hss.model.RegistrationState.NOT_REGISTERED));
+
+            HttpResponse<String> again = adminDelete(admin, "/api/v1/registrations/sip:mia@ims.test");
+            assertThat(again.statusCode()).isEqualTo(409);
+            assertThat(again.body()).contains("not-registered").contains("\"field\":\"impu\"");
+            assertThat(adminDelete(admin, "/api/v1/registrations/sip:nobody@ims.test").statusCode()).isEqualTo(404);
+        }
+    }
+
+    private static HttpResponse<String> adminDelete(AdminApi.Started admin, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin.server().port() + path))
+                .header("Authorization", "Bearer test-token-for-the-admin-api").DELETE().build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test

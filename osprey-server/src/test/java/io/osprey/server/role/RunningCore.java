@@ -118,6 +118,10 @@ final class RunningCore implements AutoCloseable {
         return scscf().registrations();
     }
 
+    List<Role> roles() {
+        return List.copyOf(roles);
+    }
+
     HssRole hss() {
         return roles.stream().filter(HssRole.class::isInstance).map(HssRole.class::cast).findFirst().orElseThrow();
     }
