@@ -1,5 +1,6 @@
 package io.osprey.cscf.cx;
 
+import io.osprey.sip.regevent.ContactEvent;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,8 +14,20 @@ import java.util.Objects;
  */
 public record RegistrationTermination(String impi, List<String> impus, int reasonCode, String reasonInfo) {
 
+    /** TS 29.229 §6.3.17 Reason-Code: the subscription is ended for good. */
+    public static final int PERMANENT_TERMINATION = 0;
+
     public RegistrationTermination {
         Objects.requireNonNull(impi, "impi");
         impus = List.copyOf(Objects.requireNonNull(impus, "impus"));
+    }
+
+    /**
+     * How the reg-event NOTIFYs describe the removed contacts (TS 24.229 §5.4.1.5, RFC 3680 §5.2.2): "rejected" when
+     * the subscription ended for good, so that the UE does not register again at once; "deactivated" for the other
+     * reasons, after which the UE registers again (and is given an S-CSCF anew).
+     */
+    public ContactEvent contactEvent() {
+        return reasonCode == PERMANENT_TERMINATION ? ContactEvent.REJECTED : ContactEvent.DEACTIVATED;
     }
 }

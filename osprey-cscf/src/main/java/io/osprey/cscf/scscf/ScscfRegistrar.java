@@ -274,9 +274,9 @@ public final class ScscfRegistrar {
 
     /**
      * The HSS deregistered {@code impus} of {@code impi}, or all its identities when the list is empty (RTR,
-     * TS 29.228 §6.1.3): drop them and tell the reg-event subscribers.
+     * TS 29.228 §6.1.3): drop them and tell the reg-event subscribers, each contact with {@code event}.
      */
-    public void terminate(String impi, List<String> impus) {
+    public void terminate(String impi, List<String> impus, ContactEvent event) {
         List<String> canonical = new java.util.ArrayList<>();
         if (impus.isEmpty()) {
             for (Registration registration : table.all()) {
@@ -291,7 +291,7 @@ public final class ScscfRegistrar {
             Registration before = table.find(impu).orElse(null);
             if (before != null) {
                 table.update(impu, current -> null);
-                events.changed(before, null, impu, ContactEvent.DEACTIVATED);
+                events.changed(before, null, impu, event);
             }
         }
     }

@@ -80,7 +80,9 @@ public final class CxNotifier {
      * Where a network-initiated deregistration of {@code impu} goes (TS 29.228 §6.1.3): the S-CSCF its implicit set
      * is assigned to, and a private identity of the set for the RTR's User-Name. Empty when the set is
      * NOT_REGISTERED. The S-CSCF is addressed by the host of its Server-Name, as Osprey's S-CSCF names its
-     * Diameter node ({@code scscf.<home>}) and its SIP URI alike.
+     * Diameter node ({@code scscf.<home>}) and its SIP URI alike. TS 29.228 Table 6.1.3.1 takes the Destination-Host
+     * from the Origin-Host of the S-CSCF's last SAR instead; the store does not keep that yet, so an S-CSCF of
+     * another make whose Diameter identity differs from its SIP host is not reached.
      *
      * @throws StoreException NOT_FOUND when no such public identity is provisioned
      */

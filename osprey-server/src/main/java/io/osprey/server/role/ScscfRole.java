@@ -64,7 +64,7 @@ final class ScscfRole extends CscfRole {
         notifier = new RegEventNotifier(env.name("scscf"), config.port(), table, Clock.systemUTC());
         registrar = new ScscfRegistrar(settings, cx, table, notifier, Clock.systemUTC());
         cx.onRegistrationTermination(rtr -> {
-            registrar.terminate(rtr.impi(), rtr.impus());
+            registrar.terminate(rtr.impi(), rtr.impus(), rtr.contactEvent());
             return CompletableFuture.completedFuture(ResultCodes.DIAMETER_SUCCESS.code());
         });
         cx.onPushProfile(ppr -> CompletableFuture.completedFuture(

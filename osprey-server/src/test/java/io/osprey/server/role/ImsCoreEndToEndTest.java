@@ -16,6 +16,7 @@ import io.osprey.hss.model.TriggerPoint;
 import io.osprey.hss.provisioning.NewSubscriber;
 import io.osprey.server.admin.AdminApi;
 import io.osprey.server.config.AdminConfig;
+import io.osprey.sip.regevent.ContactEvent;
 import io.osprey.sip.regevent.RegInfo;
 import io.osprey.sip.regevent.RegInfoXmlParser;
 import io.osprey.sip.regevent.RegistrationState;
@@ -240,11 +241,14 @@ class ImsCoreEndToEndTest {
 
         CxNotifier hss = core.hss().server().cxNotifier();
         get(hss.terminateRegistration("scscf.ims.test", new Impi(impi("carol")), List.of(),
-                CxNotifier.PERMANENT_TERMINATION, Optional.of("test")));
+                CxNotifier.SERVER_CHANGE, Optional.of("test")));
 
         RegInfo last = RegInfoXmlParser.parse(carol.regNotifications().poll(10, TimeUnit.SECONDS));
-        assertThat(last.registrations()).allSatisfy(r -> assertThat(r.state())
-                .isEqualTo(RegistrationState.TERMINATED));
+        assertThat(last.registrations()).allSatisfy(r -> {
+            assertThat(r.state()).isEqualTo(RegistrationState.TERMINATED);
+            assertThat(r.contacts()).as("a server change: the UE registers again").isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.event()).isEqualTo(ContactEvent.DEACTIVATED));
+        });
         assertThat(core.scscfRegistrations().find("sip:carol@ims.test")).isEmpty();
         await().atMost(WAIT).untilAsserted(() -> assertThat(get(carol.message("sip:alice@ims.test", "still here?"))
                 .intValue()).as("the P-CSCF learnt of the deregistration from its own subscription").isEqualTo(403));
@@ -265,8 +269,11 @@ class ImsCoreEndToEndTest {
                     .contains("\"reason\":\"permanent-termination\"");
 
             RegInfo last = RegInfoXmlParser.parse(mia.regNotifications().poll(10, TimeUnit.SECONDS));
-            assertThat(last.registrations()).allSatisfy(r -> assertThat(r.state())
-                    .isEqualTo(RegistrationState.TERMINATED));
+            assertThat(last.registrations()).allSatisfy(r -> {
+                assertThat(r.state()).isEqualTo(RegistrationState.TERMINATED);
+                assertThat(r.contacts()).as("a permanent termination: the UE must not register again at once")
+                        .isNotEmpty().allSatisfy(c -> assertThat(c.event()).isEqualTo(ContactEvent.REJECTED));
+            });
             assertThat(core.scscfRegistrations().find("sip:mia@ims.test")).isEmpty();
             await().atMost(WAIT).untilAsserted(() -> assertThat(core.store().identities()
                     .registration(new io.osprey.hss.model.Impu("sip:mia@ims.test")).orElseThrow().state())
