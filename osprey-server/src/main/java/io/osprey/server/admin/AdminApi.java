@@ -3,6 +3,7 @@ package io.osprey.server.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.osprey.hss.cx.CxNotifier;
 import io.osprey.hss.provisioning.ProvisioningService;
 import io.osprey.hss.store.SubscriberStore;
 import io.osprey.hss.store.SubscriberStores;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Builds the admin API for the roles running in this process. */
 public final class AdminApi {
@@ -77,13 +79,14 @@ public final class AdminApi {
         List<SipTrace> traces = new ArrayList<>();
         roles.forEach(role -> traces.addAll(role.sipTraces()));
         new TraceEndpoints(traces).register(server);
-        new RegistrationEndpoints(() -> roles.stream().map(Role::cxNotifier).flatMap(Optional::stream).findFirst())
-                .register(server);
+        Supplier<Optional<CxNotifier>> hss = () -> roles.stream().map(Role::cxNotifier).flatMap(Optional::stream)
+                .findFirst();
+        new RegistrationEndpoints(hss).register(server);
         if (store != null) {
             ProvisioningService provisioning = new ProvisioningService(store, homeDomain);
             // The ready-made iFCs (mmtel-orig, mmtel-term) an operator attaches by name; existing ones are kept.
             provisioning.installDefaultTemplates();
-            new SubscriberEndpoints(provisioning).register(server);
+            new SubscriberEndpoints(provisioning, new ProfilePushes(hss)).register(server);
             new IfcTemplateEndpoints(store.profiles()).register(server);
             new ProfileEndpoints(store.profiles()).register(server);
         }

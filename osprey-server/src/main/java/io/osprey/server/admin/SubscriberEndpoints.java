@@ -42,11 +42,18 @@ public final class SubscriberEndpoints {
     private final ProvisioningService provisioning;
     private final IdentityEndpoints identities;
     private final PrivateIdentityEndpoints privateIdentities;
+    private final ProfilePushes profilePushes;
 
     public SubscriberEndpoints(ProvisioningService provisioning) {
+        this(provisioning, ProfilePushes.NONE);
+    }
+
+    /** With {@code profilePushes} told of every public identity a PATCH changed (PPR to the serving S-CSCF). */
+    SubscriberEndpoints(ProvisioningService provisioning, ProfilePushes profilePushes) {
         this.provisioning = provisioning;
         this.identities = new IdentityEndpoints(provisioning);
         this.privateIdentities = new PrivateIdentityEndpoints(provisioning);
+        this.profilePushes = profilePushes;
     }
 
     public void register(AdminServer server) {
@@ -93,8 +100,10 @@ public final class SubscriberEndpoints {
                     + ") or publicIdentities"));
         }
         String id = request.pathParameter();
-        return call("impi", () -> AdminResponse.ok(SubscriberJson.subscriber(
+        AdminResponse updated = call("impi", () -> AdminResponse.ok(SubscriberJson.subscriber(
                 provisioning.updateSubscriber(id, credentials, identities))));
+        profilePushes.changed(identities.keySet());
+        return updated;
     }
 
     /** {@code POST {impi}/public-identities}; the path parameter is {@code <impi>/public-identities}. */

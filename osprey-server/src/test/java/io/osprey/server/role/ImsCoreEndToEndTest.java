@@ -89,6 +89,8 @@ class ImsCoreEndToEndTest {
                     .withTel("tel:+155512300" + tel++));
         }
         core.provisioning().addSubscriber(NewSubscriber.of(impi("mia"), impu("mia")).withPassword("mia-secret"));
+        core.provisioning().addSubscriber(NewSubscriber.of(impi("nina"), impu("nina")).withPassword("nina-secret"));
+        core.provisioning().addSubscriber(NewSubscriber.of(impi("olga"), impu("olga")).withPassword("olga-secret"));
         for (String user : List.of("bob", "dave", "frank")) {
             core.provisioning().addSubscriber(NewSubscriber.of(impi(user), impu(user))
                     .withPassword(user + "-secret").withTel("tel:+155512300" + tel++));
@@ -286,9 +288,52 @@ class ImsCoreEndToEndTest {
         }
     }
 
+    @Test
+    void anIfcAddedThroughTheAdminApiIsPushedToTheServingScscfAndAppliesToTheNextCall() throws Exception {
+        UserEquipment nina = digest("nina", "nina-secret");
+        UserEquipment olga = digest("olga", "olga-secret");
+        UserEquipment as = applicationServer();
+        olga.answerMode(AnswerMode.autoAnswer(Duration.ofMillis(10)));
+        assertThat(get(nina.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(get(olga.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        String asUri = "sip:127.0.0.1:" + asPort;
+        assertThat(String.valueOf(core.scscfRegistrations().find("sip:nina@ims.test").orElseThrow().subscription()))
+                .doesNotContain(asUri);
+
+        AdminApi.Started admin = AdminApi.start(new AdminConfig("127.0.0.1", 0, "test-token-for-the-admin-api",
+                dir.resolve("admin-token")), core.roles(), "test", core.store(), RunningCore.DOMAIN);
+        try {
+            HttpResponse<String> patched = admin(admin, "PATCH", "/api/v1/subscribers/nina@ims.test",
+                    "{\"publicIdentities\":[{\"impu\":\"sip:nina@ims.test\",\"ifcTemplates\":[\"test-as\"]}]}");
+            assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        } finally {
+            admin.server().close(); // the store is the core's
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(String.valueOf(core.scscfRegistrations()
+                .find("sip:nina@ims.test").orElseThrow().subscription())).as("PPR reached the S-CSCF")
+                .contains(asUri));
+        Call call = get(nina.call("sip:olga@ims.test"));
+        assertThat(call.statusCode()).isEqualTo(200);
+        assertThat(as.incomingCalls().poll(5, TimeUnit.SECONDS)).as("the new iFC sent the INVITE to the AS")
+                .isNotNull();
+        get(call.hangup());
+        get(nina.deregister());
+        get(olga.deregister());
+    }
+
     private static HttpResponse<String> adminDelete(AdminApi.Started admin, String path) throws Exception {
+        return admin(admin, "DELETE", path, null);
+    }
+
+    private static HttpResponse<String> admin(AdminApi.Started admin, String method, String path, String json)
+            throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin.server().port() + path))
-                .header("Authorization", "Bearer test-token-for-the-admin-api").DELETE().build();
+                .header("Authorization", "Bearer test-token-for-the-admin-api")
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json))
+                .build();
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         }
@@ -298,10 +343,7 @@ class ImsCoreEndToEndTest {
     void initialFilterCriteriaSendTheOriginatingInviteToTheApplicationServer() throws Exception {
         UserEquipment heidi = digest("heidi", "heidi-secret");
         UserEquipment bob = digest("bob", "bob-secret");
-        UserEquipment as = UserEquipment.start(UeConfig.builder("as@ims.test", "sip:as@ims.test", RunningCore.DOMAIN,
-                UeCredentials.password("unused")).pcscf(core.pcscf()).localPort(asPort).build());
-        ues.add(as);
-        as.answerMode(AnswerMode.autoAnswer(Duration.ofMillis(10)));
+        UserEquipment as = applicationServer();
         assertThat(get(heidi.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
         assertThat(get(bob.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
 
@@ -405,6 +447,15 @@ class ImsCoreEndToEndTest {
         Registration barred = get(digest("leo", "leo-secret").register(Duration.ofSeconds(600)));
 
         assertThat(barred.statusCode()).isEqualTo(403);
+    }
+
+    /** The test AS of the {@code test-as} iFC template: a UE simulator on {@code asPort} answering at once. */
+    private UserEquipment applicationServer() throws Exception {
+        UserEquipment as = UserEquipment.start(UeConfig.builder("as@ims.test", "sip:as@ims.test", RunningCore.DOMAIN,
+                UeCredentials.password("unused")).pcscf(core.pcscf()).localPort(asPort).build());
+        ues.add(as);
+        as.answerMode(AnswerMode.autoAnswer(Duration.ofMillis(10)));
+        return as;
     }
 
     private UserEquipment aka(String user) throws Exception {

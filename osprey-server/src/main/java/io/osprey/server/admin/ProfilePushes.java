@@ -1,0 +1,56 @@
+package io.osprey.server.admin;
+
+import io.osprey.hss.cx.CxNotifier;
+import io.osprey.hss.model.Impu;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pushes a changed user profile to the S-CSCF that serves it (Push-Profile, TS 29.228 §6.1.4): after the admin API
+ * changes a public identity's service profile, iFCs or barring, the S-CSCF applies the change at once instead of at
+ * the user's next registration. The push goes out after the change is stored and is not waited for: a push that
+ * fails is logged, and the S-CSCF still gets the new profile with the next SAA. Without an HSS in this process
+ * nothing is pushed.
+ */
+final class ProfilePushes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProfilePushes.class);
+    static final ProfilePushes NONE = new ProfilePushes(Optional::empty);
+
+    private final Supplier<Optional<CxNotifier>> hss;
+
+    ProfilePushes(Supplier<Optional<CxNotifier>> hss) {
+        this.hss = hss;
+    }
+
+    /** The profiles of {@code impus} changed; each registered one is pushed to its S-CSCF. */
+    void changed(Collection<String> impus) {
+        Optional<CxNotifier> notifier = hss.get();
+        if (notifier.isEmpty()) {
+            return;
+        }
+        for (String text : impus) {
+            try {
+                Impu impu = new Impu(text);
+                notifier.get().servingScscf(impu).ifPresent(target -> notifier.get()
+                        .pushProfile(target.diameterHost(), target.impi(), impu)
+                        .whenComplete((answer, failure) -> {
+                            if (failure != null) {
+                                LOG.warn("profile of {} not pushed to {}: {}", impu.uri(), target.diameterHost(),
+                                        failure.toString());
+                            } else if (answer.result().map(r -> !r.isSuccess()).orElse(true)) {
+                                LOG.warn("profile of {} refused by {}: result {}", impu.uri(),
+                                        target.diameterHost(), answer.result().map(Object::toString).orElse("none"));
+                            } else {
+                                LOG.info("profile of {} pushed to {}", impu.uri(), target.diameterHost());
+                            }
+                        }));
+            } catch (RuntimeException e) {
+                LOG.warn("profile of {} not pushed: {}", text, e.toString());
+            }
+        }
+    }
+}
