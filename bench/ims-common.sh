@@ -75,6 +75,12 @@ thread_share() { # CPU per thread group between two thread_ticks snapshots $1 an
     END { for (k in s) if (s[k] > 0) printf "    %-22s %5.1f%%\n", k, 100 * s[k] / total }' | sort -k2 -rn
 }
 
+compiler_share() { # percent of the CPU between thread_ticks snapshots $1 and $2 that the JIT compiler threads used
+  join -a2 -e0 -o 2.1,1.2,2.2 -1 3 -2 3 <(sort -k3,3 "$1") <(sort -k3,3 "$2") | awk '
+    { d = $3 - $2; total += d; if ($1 ~ /Compiler/) jit += d }
+    END { printf "%.0f", (total > 0) ? 100 * jit / total : 0 }'
+}
+
 percentile() { # percentile $1 of the numbers in file $2 (one per line), or n/a
   [ -s "$2" ] || { echo n/a; return; }
   sort -n "$2" | awk -v p="$1" '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit } i = int(NR * p / 100 + 0.999999); if (i < 1) i = 1; if (i > NR) i = NR; print v[i] }'

@@ -9,7 +9,9 @@
 # (503s, timeouts). Everything stops by itself: SIPp runs with -timeout, the core is killed on exit.
 #
 #   bench/ims-register-load.sh [users] [rates]     defaults: 10000 users, rates "200 400 600 800" registrations/s
-#   WARMUP=3000 WARMUP_RATE=200                    registrations before measuring (JIT), 0 to skip
+#   WARMUP=3000 WARMUP_RATE=200                    registrations before measuring (JIT), 0 to skip; then
+#   WARMUP2=20000 WARMUP2_RATE=800                 more at a higher rate, so that C2 has compiled what runs once
+#                                                  per registration (tier-4 thresholds: ~15,000 calls); 0 skips it
 #   OVERLOAD_RATE=2500 OVERLOAD_COUNT=20000        the run above capacity; OVERLOAD_RATE=0 skips it
 #   SKIP_BUILD=1 OSPREY_BUILD_DIR=target-x         reuse osprey-bench/<dir>/benchmarks.jar
 #   OSPREY_JAVA_OPTS="-Xms2g -Xmx2g"  NO_CAPTURE=1 (SIPp timers only)  KEEP=1 (keep the work folder)
@@ -20,6 +22,8 @@ users="${1:-10000}"
 rates="${2:-200 400 600 800}"
 warmup="${WARMUP:-3000}"
 warmup_rate="${WARMUP_RATE:-200}"
+warmup2="${WARMUP2:-20000}"
+warmup2_rate="${WARMUP2_RATE:-800}"
 overload_rate="${OVERLOAD_RATE:-2500}"
 overload_count="${OVERLOAD_COUNT:-20000}"
 scenario="$here/sipp/ims-aka-register.xml"
@@ -100,12 +104,12 @@ run_step() {
     per_cpu=$(printf '%.0f' "$(echo "$ok / $cpu" | bc -l)")
     cs_per=$(printf '%.1f' "$(echo "($cs1 - $cs0) / $ok" | bc -l)")
   fi
-  printf '%-10s offered=%s at %s/s ok=%s failed=%s [RES-00 refusals=%s, other=%s: 403 unexplained=%s, 503=%s, udp-retrans-timeouts=%s, unexpected=%s, recv-timeouts=%s] reg/s=%.0f latency capture p50=%s p99=%s ms, sipp p50=%s p99=%s ms; osprey cpu=%.2fs cpu-s/1000reg=%s reg/cpu-s=%s ctxsw/reg=%s; sipp cpu=%.2fs; rest of the machine %.2f cores; UDP drops at P/I/S sockets %s\n' \
+  printf '%-10s offered=%s at %s/s ok=%s failed=%s [RES-00 refusals=%s, other=%s: 403 unexplained=%s, 503=%s, udp-retrans-timeouts=%s, unexpected=%s, recv-timeouts=%s] reg/s=%.0f latency capture p50=%s p99=%s ms, sipp p50=%s p99=%s ms; osprey cpu=%.2fs cpu-s/1000reg=%s reg/cpu-s=%s ctxsw/reg=%s jit=%s%%; sipp cpu=%.2fs; rest of the machine %.2f cores; UDP drops at P/I/S sockets %s\n' \
     "$name" "$count" "$rate" "$ok" "$failed" "$res00" "$other" "$unexplained" "$overload" "$retrans" "$unexpected" "$timeouts" \
     "$(echo "$ok / $wall" | bc -l)" \
     "$(percentile 50 "$dir/rtt-capture.txt" 2>/dev/null || echo n/a)" "$(percentile 99 "$dir/rtt-capture.txt" 2>/dev/null || echo n/a)" \
     "$(percentile 50 "$dir/rtt-sipp.txt")" "$(percentile 99 "$dir/rtt-sipp.txt")" \
-    "$cpu" "$per_k" "$per_cpu" "$cs_per" "$sipp_cpu" "$others" "$(drops_between "$drops0" "$drops1")" | tee -a "$work/summary.txt"
+    "$cpu" "$per_k" "$per_cpu" "$cs_per" "$(compiler_share "$dir/threads0" "$dir/threads1")" "$sipp_cpu" "$others" "$(drops_between "$drops0" "$drops1")" | tee -a "$work/summary.txt"
   if [ "$unexplained" -gt 0 ]; then
     echo "$audit" | tail -n +2 | head -n 5
   fi
@@ -118,6 +122,9 @@ run_step() {
 
 if [ "$warmup" -gt 0 ]; then
   run_step warmup "$warmup" "$warmup_rate"
+fi
+if [ "$warmup2" -gt 0 ]; then
+  run_step warmup2 "$warmup2" "$warmup2_rate"
 fi
 for rate in $rates; do
   run_step "rate-$rate" "$users" "$rate"
