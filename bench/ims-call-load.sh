@@ -10,7 +10,9 @@
 #
 #   bench/ims-call-load.sh [calls] [rates]         defaults: 8000 calls per step, rates "200 400 800 1200" calls/s
 #   USERS=500 HOLD_MS=1000 REGISTER_RATE=50        callers (= callees), call duration, registrations/s before a step
-#   WARMUP=3000 WARMUP_RATE=100                    calls before measuring (JIT), 0 to skip
+#   WARMUP=3000 WARMUP_RATE=100                    calls before measuring (JIT), 0 to skip; then
+#   WARMUP2=16000 WARMUP2_RATE=800                 more at a higher rate, so that C2 has compiled what runs once per
+#                                                  call (tier-4 thresholds: ~15,000 calls); 0 skips it
 #   SKIP_BUILD=1 OSPREY_BUILD_DIR=target-x  OSPREY_JAVA_OPTS="-Xms2g -Xmx2g"  NO_CAPTURE=1  KEEP=1
 #
 # The P-CSCF binds a registration to the UE's transport address (TS 24.229 §5.2.6.3.1), so the callers, all
@@ -25,6 +27,8 @@ users="${USERS:-500}"
 hold_ms="${HOLD_MS:-1000}"
 warmup="${WARMUP:-3000}"
 warmup_rate="${WARMUP_RATE:-100}"
+warmup2="${WARMUP2:-16000}"
+warmup2_rate="${WARMUP2_RATE:-800}"
 
 # shellcheck source=bench/ims-common.sh
 . "$here/ims-common.sh"
@@ -128,13 +132,13 @@ run_step() {
     per_cpu=$(printf '%.0f' "$(echo "$ok / $cpu" | bc -l)")
     cs_per=$(printf '%.1f' "$(echo "($cs1 - $cs0) / $ok" | bc -l)")
   fi
-  printf '%-10s offered=%s at %s/s ok=%s failed=%s [udp-retrans-timeouts=%s, unexpected=%s; uas ok=%s failed=%s] calls/s=%.0f (wall minus hold) PDD capture p50=%s p99=%s ms, INVITE->200 p50=%s p99=%s ms, sipp pdd p50=%s p99=%s ms; osprey cpu=%.2fs cpu-s/1000calls=%s calls/cpu-s=%s ctxsw/call=%s; sipp uac cpu=%.2fs; rest of the machine %.2f cores; UDP drops at P/I/S sockets %s\n' \
+  printf '%-10s offered=%s at %s/s ok=%s failed=%s [udp-retrans-timeouts=%s, unexpected=%s; uas ok=%s failed=%s] calls/s=%.0f (wall minus hold) PDD capture p50=%s p99=%s ms, INVITE->200 p50=%s p99=%s ms, sipp pdd p50=%s p99=%s ms; osprey cpu=%.2fs cpu-s/1000calls=%s calls/cpu-s=%s ctxsw/call=%s jit=%s%%; sipp uac cpu=%.2fs; rest of the machine %.2f cores; UDP drops at P/I/S sockets %s\n' \
     "$name" "$count" "$rate" "$ok" "$failed" "$retrans" "$unexpected" "$uas_ok" "$uas_failed" \
     "$(echo "$ok / ($wall - $hold_ms / 1000)" | bc -l)" \
     "$(percentile 50 "$dir/pdd-capture.txt")" "$(percentile 99 "$dir/pdd-capture.txt")" \
     "$(percentile 50 "$dir/answer-capture.txt")" "$(percentile 99 "$dir/answer-capture.txt")" \
     "$(percentile 50 "$dir/pdd-sipp.txt")" "$(percentile 99 "$dir/pdd-sipp.txt")" \
-    "$cpu" "$per_k" "$per_cpu" "$cs_per" "$sipp_cpu" "$others" "$(drops_between "$drops0" "$drops1")" | tee -a "$work/summary.txt"
+    "$cpu" "$per_k" "$per_cpu" "$cs_per" "$(compiler_share "$dir/threads0" "$dir/threads1")" "$sipp_cpu" "$others" "$(drops_between "$drops0" "$drops1")" | tee -a "$work/summary.txt"
   if [ "$failed" -gt 0 ] && [ -f "$dir/caller.pcapng" ]; then
     echo "  final responses the caller received (status, CSeq method, Warning), from the capture:"
     tshark -r "$dir/caller.pcapng" -d "udp.port==$pcscf_port,sip" -Y 'sip.Status-Code >= 300' -T fields \
@@ -145,6 +149,9 @@ run_step() {
 
 if [ "$warmup" -gt 0 ]; then
   run_step warmup "$warmup" "$warmup_rate"
+fi
+if [ "$warmup2" -gt 0 ]; then
+  run_step warmup2 "$warmup2" "$warmup2_rate"
 fi
 for rate in $rates; do
   run_step "rate-$rate" "$calls" "$rate"

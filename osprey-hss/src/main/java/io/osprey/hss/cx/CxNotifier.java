@@ -79,10 +79,10 @@ public final class CxNotifier {
     /**
      * Where a network-initiated deregistration of {@code impu} goes (TS 29.228 §6.1.3): the S-CSCF its implicit set
      * is assigned to, and a private identity of the set for the RTR's User-Name. Empty when the set is
-     * NOT_REGISTERED. The S-CSCF is addressed by the host of its Server-Name, as Osprey's S-CSCF names its
-     * Diameter node ({@code scscf.<home>}) and its SIP URI alike. TS 29.228 Table 6.1.3.1 takes the Destination-Host
-     * from the Origin-Host of the S-CSCF's last SAR instead; the store does not keep that yet, so an S-CSCF of
-     * another make whose Diameter identity differs from its SIP host is not reached.
+     * NOT_REGISTERED. The S-CSCF is addressed by the Origin-Host of its last SAR (TS 29.228 Tables 6.1.3.1 and
+     * 6.1.4.1), which the HSS records per Server-Name; for a Server-Name no SAR has come from since that was
+     * recorded (a store written before this version), by the host of the Server-Name, as Osprey's S-CSCF names
+     * its Diameter node ({@code scscf.<home>}) and its SIP URI alike.
      *
      * @throws StoreException NOT_FOUND when no such public identity is provisioned
      */
@@ -100,7 +100,8 @@ public final class CxNotifier {
                 .map(PrivateIdentityRecord::impi)
                 .filter(candidate -> store.identities().isAssociated(candidate, impu))
                 .findFirst();
-        return impi.map(owner -> new RegistrationTermination(scscfName, diameterHostOf(scscfName), owner));
+        String diameterHost = store.identities().scscfOrigin(scscfName).orElseGet(() -> diameterHostOf(scscfName));
+        return impi.map(owner -> new RegistrationTermination(scscfName, diameterHost, owner));
     }
 
     /** An RTR's addressee and User-Name, found by {@link #servingScscf}. */

@@ -98,6 +98,7 @@ final class ServerAssignmentHandler {
             }
         }
         report(changed);
+        recordOrigin(serverName, request);
         AnswerBuilder answer = DiameterMessage.answerTo(request, local).result(ResultCodes.DIAMETER_SUCCESS)
                 .add(BaseDictionary.USER_NAME, impi.value());
         if (sendData) {
@@ -200,6 +201,20 @@ final class ServerAssignmentHandler {
     private void setState(PublicIdentityRecord identity, RegistrationState state, Optional<String> scscf,
                           List<ImpuRegistration> changed) {
         changed.addAll(store.identities().changeImplicitSetRegistration(identity, state, scscf));
+    }
+
+    /**
+     * Where RTRs and PPRs for this S-CSCF's users go: the Origin-Host of its SAR (TS 29.228 Tables 6.1.3.1 and
+     * 6.1.4.1). A store failure here must not fail a SAR whose change is already stored.
+     */
+    private void recordOrigin(String serverName, DiameterMessage request) {
+        request.avp(BaseDictionary.ORIGIN_HOST).ifPresent(origin -> {
+            try {
+                store.identities().recordScscfOrigin(serverName, origin.asDiameterIdentity());
+            } catch (RuntimeException e) {
+                LOG.warn("Origin-Host of S-CSCF {} not recorded: {}", serverName, e.toString());
+            }
+        });
     }
 
     /** Tells the listener; its failure must not fail a SAR whose change is already stored. */

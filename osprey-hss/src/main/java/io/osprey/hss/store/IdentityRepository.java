@@ -116,4 +116,15 @@ public interface IdentityRepository {
      * AUTHENTICATION_TIMEOUT, TS 29.228 §6.1.2.1): NOT_REGISTERED identities lose the S-CSCF name the MAR stored.
      */
     void endAuthentication(PublicIdentityRecord identity);
+
+    /**
+     * Remembers that the S-CSCF named {@code serverName} (its SIP URI, Server-Name of Cx) sends its SARs from the
+     * Diameter node {@code originHost}: an RTR or PPR for the users it serves goes there (TS 29.228 Tables 6.1.3.1
+     * and 6.1.4.1 take their Destination-Host from the S-CSCF's SAR). Writes only when the name was not known to
+     * be so in this process already, so a SAR costs no store round trip for it after the first.
+     */
+    void recordScscfOrigin(String serverName, String originHost);
+
+    /** The Diameter node the S-CSCF {@code serverName} sent its last SAR from, if one was recorded. */
+    Optional<String> scscfOrigin(String serverName);
 }

@@ -4,6 +4,7 @@ import io.osprey.hss.model.Impi;
 import io.osprey.hss.model.ImpiCredentials;
 import io.osprey.hss.model.Impu;
 import io.osprey.hss.model.ImpuRegistration;
+import io.osprey.hss.model.InvalidValueException;
 import io.osprey.hss.model.PrivateIdentityRecord;
 import io.osprey.hss.model.PublicIdentityRecord;
 import io.osprey.hss.model.RegistrationState;
@@ -12,15 +13,20 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 
 /** {@link IdentityRepository} on JDBI. */
 final class JdbiIdentityRepository implements IdentityRepository {
 
+    private static final int MAX_REMEMBERED_SCSCFS = 1_024;
+
     private final Transactions transactions;
     private final PrivateIdentityRows privateRows;
     private final WildcardLookup lookup;
     private final IdentityNormalizer normalizer;
+    /** S-CSCF Server-Name to the Origin-Host this process last stored for it (there are a handful of S-CSCFs). */
+    private final Map<String, String> storedScscfOrigins = new ConcurrentHashMap<>();
 
     JdbiIdentityRepository(Transactions transactions, PrivateIdentityRows privateRows, WildcardLookup lookup,
                            IdentityNormalizer normalizer) {
@@ -268,6 +274,37 @@ final class JdbiIdentityRepository implements IdentityRepository {
                         + " belongs to subscription " + linked.subscriptionId() + ", not "
                         + identity.subscriptionId());
             }
+        }
+    }
+
+    @Override
+    public void recordScscfOrigin(String serverName, String originHost) {
+        requireName("serverName", serverName);
+        requireName("originHost", originHost);
+        if (originHost.equals(storedScscfOrigins.get(serverName))) {
+            return;
+        }
+        transactions.write("record the Diameter origin of S-CSCF " + serverName, h -> h.createUpdate(
+                        "INSERT INTO scscf_origin (server_name, origin_host) VALUES (:name, :host) "
+                                + "ON CONFLICT (server_name) DO UPDATE SET origin_host = excluded.origin_host")
+                .bind("name", serverName).bind("host", originHost).execute());
+        if (storedScscfOrigins.size() >= MAX_REMEMBERED_SCSCFS) {
+            storedScscfOrigins.clear();
+        }
+        storedScscfOrigins.put(serverName, originHost);
+    }
+
+    @Override
+    public Optional<String> scscfOrigin(String serverName) {
+        return transactions.read("read the Diameter origin of S-CSCF " + serverName, h -> h.createQuery(
+                        "SELECT origin_host FROM scscf_origin WHERE server_name = :name")
+                .bind("name", serverName).mapTo(String.class).findOne());
+    }
+
+    private static void requireName(String field, String value) {
+        if (value == null || value.isEmpty() || value.length() > 255) {
+            throw new InvalidValueException(field, "must be 1 to 255 characters, was "
+                    + (value == null ? "null" : value.length() + " characters"));
         }
     }
 }

@@ -571,6 +571,27 @@ class CxServerTest {
     }
 
     @Test
+    void networkInitiatedRequestsGoToTheOriginHostOfTheScscfsSar() throws Exception {
+        akaUser("rt2", "+15550502");
+        cx.sar(impi("rt2"), sip("rt2"), SCSCF1, CxDictionary.SAT_REGISTRATION);
+        cx.received.clear();
+
+        // TS 29.228 Table 6.1.3.1: the Destination-Host is the Origin-Host of the S-CSCF's SAR, here
+        // scscf.<domain>, not the host of its Server-Name (scscf1.<domain>), which no Diameter node answers to
+        CxNotifier.RegistrationTermination target = hss.cxNotifier().servingScscf(new Impu(sip("rt2"))).orElseThrow();
+        assertThat(target.scscfName()).isEqualTo(SCSCF1);
+        assertThat(target.diameterHost()).isEqualTo("scscf." + DOMAIN);
+        assertThat(CxNotifier.diameterHostOf(SCSCF1)).isEqualTo("scscf1." + DOMAIN);
+
+        DiameterMessage rta = hss.cxNotifier().terminateRegistration(target.diameterHost(), target.impi(),
+                List.of(new Impu(sip("rt2"))), CxNotifier.PERMANENT_TERMINATION, Optional.empty())
+                .get(10, TimeUnit.SECONDS);
+        assertResult(rta, ResultCodes.DIAMETER_SUCCESS);
+        assertThat(cx.received.poll(5, TimeUnit.SECONDS).commandCode())
+                .isEqualTo(CxDictionary.REGISTRATION_TERMINATION.code());
+    }
+
+    @Test
     void pushProfileCarriesTheCurrentUserData() throws Exception {
         akaUser("pp1", "+15550601");
         cx.received.clear();

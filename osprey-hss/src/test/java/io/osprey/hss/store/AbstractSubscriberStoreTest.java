@@ -18,6 +18,7 @@ import io.osprey.hss.model.Impi;
 import io.osprey.hss.model.ImpiCredentials;
 import io.osprey.hss.model.Impu;
 import io.osprey.hss.model.ImpuRegistration;
+import io.osprey.hss.model.InvalidValueException;
 import io.osprey.hss.model.PrivateIdentityRecord;
 import io.osprey.hss.model.PublicIdentityRecord;
 import io.osprey.hss.model.RegistrationState;
@@ -313,6 +314,23 @@ abstract class AbstractSubscriberStoreTest extends AbstractStoreTest {
         store.identities().endAuthentication(alice);
         assertThat(store.identities().registration(sip("alice"))).as("the name the MAR stored is cleared")
                 .contains(new ImpuRegistration(sip("alice"), RegistrationState.NOT_REGISTERED, Optional.empty()));
+    }
+
+    @Test
+    void recordsTheDiameterOriginOfEachScscf() {
+        String a = "sip:scscf-a.example.org:6060";
+        assertThat(store.identities().scscfOrigin(a)).isEmpty();
+
+        store.identities().recordScscfOrigin(a, "cx-a.example.org");
+        store.identities().recordScscfOrigin(a, "cx-a.example.org");
+        store.identities().recordScscfOrigin("sip:scscf-b.example.org", "cx-b.example.org");
+        assertThat(store.identities().scscfOrigin(a)).contains("cx-a.example.org");
+
+        store.identities().recordScscfOrigin(a, "cx-a2.example.org");
+        assertThat(store.identities().scscfOrigin(a)).as("the last SAR's origin").contains("cx-a2.example.org");
+        assertThat(store.identities().scscfOrigin("sip:scscf-b.example.org")).contains("cx-b.example.org");
+        assertThatThrownBy(() -> store.identities().recordScscfOrigin(a, ""))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("originHost");
     }
 
     @Test
