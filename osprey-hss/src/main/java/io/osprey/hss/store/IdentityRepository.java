@@ -127,4 +127,13 @@ public interface IdentityRepository {
 
     /** The Diameter node the S-CSCF {@code serverName} sent its last SAR from, if one was recorded. */
     Optional<String> scscfOrigin(String serverName);
+
+    /**
+     * The public identities with service profile {@code profileName} that an S-CSCF holds (REGISTERED or
+     * UNREGISTERED), whose profile it must be pushed when the service profile changes (TS 29.228 §6.1.4).
+     */
+    List<Impu> assignedIdentitiesWithProfile(String profileName);
+
+    /** As {@link #assignedIdentitiesWithProfile}, for every service profile that uses iFC template {@code name}. */
+    List<Impu> assignedIdentitiesWithIfcTemplate(String templateName);
 }

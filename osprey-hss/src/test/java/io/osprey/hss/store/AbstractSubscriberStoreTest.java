@@ -317,6 +317,32 @@ abstract class AbstractSubscriberStoreTest extends AbstractStoreTest {
     }
 
     @Test
+    void findsTheAssignedIdentitiesOfAServiceProfileAndOfAnIfcTemplate() {
+        store.subscriptions().createSubscriptions(List.of(subscriber("alice", "+15550001"),
+                subscriber("bob", "+15550002")));
+        assertThat(store.identities().assignedIdentitiesWithProfile(PROFILE)).as("none registered").isEmpty();
+
+        store.identities().updateImplicitSetRegistration(sip("alice"), RegistrationState.REGISTERED,
+                Optional.of("sip:scscf.example.org"));
+
+        assertThat(store.identities().assignedIdentitiesWithProfile(PROFILE))
+                .containsExactly(sip("alice"), new Impu("tel:+15550001"));
+        assertThat(store.identities().assignedIdentitiesWithIfcTemplate("mmtel")).as("no profile uses it").isEmpty();
+
+        store.profiles().saveIfcTemplate(StoreFixtures.template("mmtel", 10));
+        store.profiles().saveServiceProfile(ServiceProfileRecord.ofTemplates("with-mmtel", List.of("mmtel")));
+        store.identities().createPublicIdentity(new PublicIdentityRecord(sip("bob.work"), "bob", "with-mmtel",
+                IdentityType.PUBLIC_USER_IDENTITY, false, 1, Optional.empty(), Optional.empty(),
+                Set.of(impi("bob"))));
+        assertThat(store.identities().assignedIdentitiesWithIfcTemplate("mmtel")).as("not registered").isEmpty();
+        store.identities().updateImplicitSetRegistration(sip("bob.work"), RegistrationState.UNREGISTERED,
+                Optional.of("sip:scscf.example.org"));
+
+        assertThat(store.identities().assignedIdentitiesWithIfcTemplate("mmtel")).containsExactly(sip("bob.work"));
+        assertThat(store.identities().assignedIdentitiesWithProfile("with-mmtel")).containsExactly(sip("bob.work"));
+    }
+
+    @Test
     void recordsTheDiameterOriginOfEachScscf() {
         String a = "sip:scscf-a.example.org:6060";
         assertThat(store.identities().scscfOrigin(a)).isEmpty();

@@ -86,9 +86,10 @@ public final class AdminApi {
             ProvisioningService provisioning = new ProvisioningService(store, homeDomain);
             // The ready-made iFCs (mmtel-orig, mmtel-term) an operator attaches by name; existing ones are kept.
             provisioning.installDefaultTemplates();
-            new SubscriberEndpoints(provisioning, new ProfilePushes(hss)).register(server);
-            new IfcTemplateEndpoints(store.profiles()).register(server);
-            new ProfileEndpoints(store.profiles()).register(server);
+            ProfilePushes pushes = new ProfilePushes(hss, store.identities());
+            new SubscriberEndpoints(provisioning, pushes).register(server);
+            new IfcTemplateEndpoints(store.profiles(), pushes).register(server);
+            new ProfileEndpoints(store.profiles(), pushes).register(server);
         }
         server.start(config.listen(), config.port());
         return new Started(server, token, store);

@@ -29,10 +29,17 @@ public final class IfcTemplateEndpoints {
     static final String BASE = "/api/v1/ifc-templates";
 
     private final ProfileRepository profiles;
+    private final ProfilePushes pushes;
     private final ImsSubscriptionXmlParser xml = new ImsSubscriptionXmlParser();
 
     public IfcTemplateEndpoints(ProfileRepository profiles) {
+        this(profiles, ProfilePushes.NONE);
+    }
+
+    /** {@code pushes} sends the S-CSCFs the new profile of the registered users a replacement changes. */
+    IfcTemplateEndpoints(ProfileRepository profiles, ProfilePushes pushes) {
         this.profiles = profiles;
+        this.pushes = pushes;
     }
 
     public void register(AdminServer server) {
@@ -65,6 +72,7 @@ public final class IfcTemplateEndpoints {
         IfcTemplate template = read(request, request.pathParameter());
         existing(template.name());
         save(template);
+        pushes.ifcTemplateChanged(template.name());
         return AdminResponse.ok(IfcTemplateJsonWriter.template(template));
     }
 

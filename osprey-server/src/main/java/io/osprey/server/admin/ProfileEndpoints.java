@@ -21,9 +21,16 @@ public final class ProfileEndpoints {
     static final String BASE = "/api/v1/service-profiles";
 
     private final ProfileRepository profiles;
+    private final ProfilePushes pushes;
 
     public ProfileEndpoints(ProfileRepository profiles) {
+        this(profiles, ProfilePushes.NONE);
+    }
+
+    /** {@code pushes} sends the S-CSCFs the new profile of the registered users a replacement changes. */
+    ProfileEndpoints(ProfileRepository profiles, ProfilePushes pushes) {
         this.profiles = profiles;
+        this.pushes = pushes;
     }
 
     public void register(AdminServer server) {
@@ -57,6 +64,7 @@ public final class ProfileEndpoints {
                 request.pathParameter());
         existing(profile.name());
         save(profile);
+        pushes.serviceProfileChanged(profile.name());
         return AdminResponse.ok(ProfileJson.profile(profile));
     }
 

@@ -10,6 +10,7 @@ import io.osprey.hss.model.IfcTemplate;
 import io.osprey.hss.model.Impi;
 import io.osprey.hss.model.InitialFilterCriteria;
 import io.osprey.hss.model.ServicePointTrigger;
+import io.osprey.hss.model.ServiceProfileRecord;
 import io.osprey.hss.model.SessionCase;
 import io.osprey.hss.model.SptCondition;
 import io.osprey.hss.model.TriggerPoint;
@@ -91,6 +92,10 @@ class ImsCoreEndToEndTest {
         core.provisioning().addSubscriber(NewSubscriber.of(impi("mia"), impu("mia")).withPassword("mia-secret"));
         core.provisioning().addSubscriber(NewSubscriber.of(impi("nina"), impu("nina")).withPassword("nina-secret"));
         core.provisioning().addSubscriber(NewSubscriber.of(impi("olga"), impu("olga")).withPassword("olga-secret"));
+        core.store().profiles().saveServiceProfile(ServiceProfileRecord.empty("shared-plain"));
+        core.provisioning().addSubscriber(NewSubscriber.of(impi("pia"), impu("pia")).withPassword("pia-secret")
+                .withProfile("shared-plain"));
+        core.provisioning().addSubscriber(NewSubscriber.of(impi("quinn"), impu("quinn")).withPassword("quinn-secret"));
         for (String user : List.of("bob", "dave", "frank")) {
             core.provisioning().addSubscriber(NewSubscriber.of(impi(user), impu(user))
                     .withPassword(user + "-secret").withTel("tel:+155512300" + tel++));
@@ -320,6 +325,42 @@ class ImsCoreEndToEndTest {
         get(call.hangup());
         get(nina.deregister());
         get(olga.deregister());
+    }
+
+    @Test
+    void aSharedServiceProfileReplacedThroughTheAdminApiIsPushedForEveryRegisteredUserOfIt() throws Exception {
+        UserEquipment pia = digest("pia", "pia-secret");
+        UserEquipment quinn = digest("quinn", "quinn-secret");
+        UserEquipment as = applicationServer();
+        quinn.answerMode(AnswerMode.autoAnswer(Duration.ofMillis(10)));
+        assertThat(get(pia.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(get(quinn.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        String asUri = "sip:127.0.0.1:" + asPort;
+        assertThat(String.valueOf(core.scscfRegistrations().find("sip:pia@ims.test").orElseThrow().subscription()))
+                .doesNotContain(asUri);
+
+        AdminApi.Started admin = AdminApi.start(new AdminConfig("127.0.0.1", 0, "test-token-for-the-admin-api",
+                dir.resolve("admin-token")), core.roles(), "test", core.store(), RunningCore.DOMAIN);
+        try {
+            HttpResponse<String> replaced = admin(admin, "PUT", "/api/v1/service-profiles/shared-plain",
+                    "{\"name\":\"shared-plain\",\"ifcTemplates\":[\"test-as\"]}");
+            assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+        } finally {
+            admin.server().close(); // the store is the core's
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(String.valueOf(core.scscfRegistrations()
+                .find("sip:pia@ims.test").orElseThrow().subscription())).as("PPR reached the S-CSCF")
+                .contains(asUri));
+        assertThat(String.valueOf(core.scscfRegistrations().find("sip:quinn@ims.test").orElseThrow().subscription()))
+                .as("a user of another profile keeps hers").doesNotContain(asUri);
+        Call call = get(pia.call("sip:quinn@ims.test"));
+        assertThat(call.statusCode()).isEqualTo(200);
+        assertThat(as.incomingCalls().poll(5, TimeUnit.SECONDS)).as("the profile's new iFC sent the INVITE to the AS")
+                .isNotNull();
+        get(call.hangup());
+        get(pia.deregister());
+        get(quinn.deregister());
     }
 
     private static HttpResponse<String> adminDelete(AdminApi.Started admin, String path) throws Exception {
