@@ -295,72 +295,61 @@ class ImsCoreEndToEndTest {
 
     @Test
     void anIfcAddedThroughTheAdminApiIsPushedToTheServingScscfAndAppliesToTheNextCall() throws Exception {
-        UserEquipment nina = digest("nina", "nina-secret");
-        UserEquipment olga = digest("olga", "olga-secret");
-        UserEquipment as = applicationServer();
-        olga.answerMode(AnswerMode.autoAnswer(Duration.ofMillis(10)));
-        assertThat(get(nina.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
-        assertThat(get(olga.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
-        String asUri = "sip:127.0.0.1:" + asPort;
-        assertThat(String.valueOf(core.scscfRegistrations().find("sip:nina@ims.test").orElseThrow().subscription()))
-                .doesNotContain(asUri);
-
-        AdminApi.Started admin = AdminApi.start(new AdminConfig("127.0.0.1", 0, "test-token-for-the-admin-api",
-                dir.resolve("admin-token")), core.roles(), "test", core.store(), RunningCore.DOMAIN);
-        try {
-            HttpResponse<String> patched = admin(admin, "PATCH", "/api/v1/subscribers/nina@ims.test",
-                    "{\"publicIdentities\":[{\"impu\":\"sip:nina@ims.test\",\"ifcTemplates\":[\"test-as\"]}]}");
-            assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
-        } finally {
-            admin.server().close(); // the store is the core's
-        }
-
-        await().atMost(WAIT).untilAsserted(() -> assertThat(String.valueOf(core.scscfRegistrations()
-                .find("sip:nina@ims.test").orElseThrow().subscription())).as("PPR reached the S-CSCF")
-                .contains(asUri));
-        Call call = get(nina.call("sip:olga@ims.test"));
-        assertThat(call.statusCode()).isEqualTo(200);
-        assertThat(as.incomingCalls().poll(5, TimeUnit.SECONDS)).as("the new iFC sent the INVITE to the AS")
-                .isNotNull();
-        get(call.hangup());
-        get(nina.deregister());
-        get(olga.deregister());
+        anAdminChangePushesTheTestAsToTheNextCall("nina", "olga", admin -> admin(admin, "PATCH",
+                "/api/v1/subscribers/nina@ims.test",
+                "{\"publicIdentities\":[{\"impu\":\"sip:nina@ims.test\",\"ifcTemplates\":[\"test-as\"]}]}"));
     }
 
     @Test
     void aSharedServiceProfileReplacedThroughTheAdminApiIsPushedForEveryRegisteredUserOfIt() throws Exception {
-        UserEquipment pia = digest("pia", "pia-secret");
-        UserEquipment quinn = digest("quinn", "quinn-secret");
+        anAdminChangePushesTheTestAsToTheNextCall("pia", "quinn", admin -> admin(admin, "PUT",
+                "/api/v1/service-profiles/shared-plain",
+                "{\"name\":\"shared-plain\",\"ifcTemplates\":[\"test-as\"]}"));
+    }
+
+    /** An admin API change made while both users are registered; returns its response. */
+    private interface AdminChange {
+        HttpResponse<String> apply(AdminApi.Started admin) throws Exception;
+    }
+
+    /**
+     * With {@code caller} (a digest user, password {@code <caller>-secret}) and {@code callee} registered, {@code change}
+     * gives the caller the {@code test-as} iFC: the HSS pushes the new profile (PPR) and the caller's next call
+     * reaches the AS without a re-registration.
+     */
+    private void anAdminChangePushesTheTestAsToTheNextCall(String caller, String callee, AdminChange change)
+            throws Exception {
+        UserEquipment from = digest(caller, caller + "-secret");
+        UserEquipment to = digest(callee, callee + "-secret");
         UserEquipment as = applicationServer();
-        quinn.answerMode(AnswerMode.autoAnswer(Duration.ofMillis(10)));
-        assertThat(get(pia.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
-        assertThat(get(quinn.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        to.answerMode(AnswerMode.autoAnswer(Duration.ofMillis(10)));
+        assertThat(get(from.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(get(to.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
         String asUri = "sip:127.0.0.1:" + asPort;
-        assertThat(String.valueOf(core.scscfRegistrations().find("sip:pia@ims.test").orElseThrow().subscription()))
+        String callerImpu = "sip:" + caller + "@ims.test";
+        assertThat(String.valueOf(core.scscfRegistrations().find(callerImpu).orElseThrow().subscription()))
                 .doesNotContain(asUri);
 
         AdminApi.Started admin = AdminApi.start(new AdminConfig("127.0.0.1", 0, "test-token-for-the-admin-api",
                 dir.resolve("admin-token")), core.roles(), "test", core.store(), RunningCore.DOMAIN);
         try {
-            HttpResponse<String> replaced = admin(admin, "PUT", "/api/v1/service-profiles/shared-plain",
-                    "{\"name\":\"shared-plain\",\"ifcTemplates\":[\"test-as\"]}");
-            assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+            HttpResponse<String> changed = change.apply(admin);
+            assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         } finally {
             admin.server().close(); // the store is the core's
         }
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(String.valueOf(core.scscfRegistrations()
-                .find("sip:pia@ims.test").orElseThrow().subscription())).as("PPR reached the S-CSCF")
-                .contains(asUri));
-        assertThat(String.valueOf(core.scscfRegistrations().find("sip:quinn@ims.test").orElseThrow().subscription()))
-                .as("a user of another profile keeps hers").doesNotContain(asUri);
-        Call call = get(pia.call("sip:quinn@ims.test"));
+                .find(callerImpu).orElseThrow().subscription())).as("PPR reached the S-CSCF").contains(asUri));
+        assertThat(String.valueOf(core.scscfRegistrations().find("sip:" + callee + "@ims.test").orElseThrow()
+                .subscription())).as("the callee's profile is not the one changed").doesNotContain(asUri);
+        Call call = get(from.call("sip:" + callee + "@ims.test"));
         assertThat(call.statusCode()).isEqualTo(200);
-        assertThat(as.incomingCalls().poll(5, TimeUnit.SECONDS)).as("the profile's new iFC sent the INVITE to the AS")
+        assertThat(as.incomingCalls().poll(5, TimeUnit.SECONDS)).as("the new iFC sent the INVITE to the AS")
                 .isNotNull();
         get(call.hangup());
-        get(pia.deregister());
-        get(quinn.deregister());
+        get(from.deregister());
+        get(to.deregister());
     }
 
     private static HttpResponse<String> adminDelete(AdminApi.Started admin, String path) throws Exception {
