@@ -301,17 +301,11 @@ final class JdbiIdentityRepository implements IdentityRepository {
                 .bind("name", serverName).mapTo(String.class).findOne());
     }
 
-    private static void requireName(String field, String value) {
-        if (value == null || value.isEmpty() || value.length() > 255) {
-            throw new InvalidValueException(field, "must be 1 to 255 characters, was "
-                    + (value == null ? "null" : value.length() + " characters"));
-        }
-    }
-
     @Override
     public List<Impu> assignedIdentitiesWithProfile(String profileName) {
         return transactions.read("list the assigned identities of service profile " + profileName, h -> h.createQuery(
-                        "SELECT impu FROM public_identity WHERE profile_name = :name AND reg_state <> 0 ORDER BY impu")
+                        "SELECT impu FROM public_identity WHERE profile_name = :name AND reg_state <> 0 "
+                                + "ORDER BY impu")
                 .bind("name", profileName).map((rs, ctx) -> new Impu(rs.getString(1))).list());
     }
 
@@ -319,7 +313,15 @@ final class JdbiIdentityRepository implements IdentityRepository {
     public List<Impu> assignedIdentitiesWithIfcTemplate(String templateName) {
         return transactions.read("list the assigned identities of iFC template " + templateName, h -> h.createQuery(
                         "SELECT impu FROM public_identity WHERE reg_state <> 0 AND profile_name IN "
-                                + "(SELECT profile_name FROM profile_template WHERE template_name = :name) ORDER BY impu")
+                                + "(SELECT profile_name FROM profile_template WHERE template_name = :name) "
+                                + "ORDER BY impu")
                 .bind("name", templateName).map((rs, ctx) -> new Impu(rs.getString(1))).list());
+    }
+
+    private static void requireName(String field, String value) {
+        if (value == null || value.isEmpty() || value.length() > 255) {
+            throw new InvalidValueException(field, "must be 1 to 255 characters, was "
+                    + (value == null ? "null" : value.length() + " characters"));
+        }
     }
 }

@@ -313,9 +313,9 @@ class ImsCoreEndToEndTest {
     }
 
     /**
-     * With {@code caller} (a digest user, password {@code <caller>-secret}) and {@code callee} registered, {@code change}
-     * gives the caller the {@code test-as} iFC: the HSS pushes the new profile (PPR) and the caller's next call
-     * reaches the AS without a re-registration.
+     * With {@code caller} (a digest user, password {@code <caller>-secret}) and {@code callee} registered,
+     * {@code change} gives the caller the {@code test-as} iFC: the HSS pushes the new profile (PPR) and the caller's
+     * next call reaches the AS without a re-registration.
      */
     private void anAdminChangePushesTheTestAsToTheNextCall(String caller, String callee, AdminChange change)
             throws Exception {
