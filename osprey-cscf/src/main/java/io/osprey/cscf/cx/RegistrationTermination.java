@@ -1,5 +1,6 @@
 package io.osprey.cscf.cx;
 
+import io.osprey.diameter.dictionary.CxDictionary;
 import io.osprey.sip.regevent.ContactEvent;
 import java.util.List;
 import java.util.Objects;
@@ -14,9 +15,6 @@ import java.util.Objects;
  */
 public record RegistrationTermination(String impi, List<String> impus, int reasonCode, String reasonInfo) {
 
-    /** TS 29.229 §6.3.17 Reason-Code: the subscription is ended for good. */
-    public static final int PERMANENT_TERMINATION = 0;
-
     public RegistrationTermination {
         Objects.requireNonNull(impi, "impi");
         impus = List.copyOf(Objects.requireNonNull(impus, "impus"));
@@ -28,6 +26,6 @@ public record RegistrationTermination(String impi, List<String> impus, int reaso
      * reasons, after which the UE registers again (and is given an S-CSCF anew).
      */
     public ContactEvent contactEvent() {
-        return reasonCode == PERMANENT_TERMINATION ? ContactEvent.REJECTED : ContactEvent.DEACTIVATED;
+        return reasonCode == CxDictionary.REASON_PERMANENT_TERMINATION ? ContactEvent.REJECTED : ContactEvent.DEACTIVATED;
     }
 }

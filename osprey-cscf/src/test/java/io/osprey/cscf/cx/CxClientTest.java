@@ -10,6 +10,7 @@ import io.osprey.aka.SqnScheme;
 import io.osprey.aka.UsimResult;
 import io.osprey.aka.UsimSimulator;
 import io.osprey.diameter.dictionary.BaseDictionary;
+import io.osprey.diameter.dictionary.CxDictionary;
 import io.osprey.diameter.dictionary.CxResultCodes;
 import io.osprey.diameter.dictionary.ResultCodes;
 import io.osprey.diameter.message.Avp;
@@ -338,12 +339,12 @@ class CxClientTest {
         register("rt1", SCSCF1);
 
         DiameterMessage rta = await(hss.cxNotifier().terminateRegistration(SCSCF_HOST, new Impi(impi("rt1")),
-                List.of(new Impu(sip("rt1"))), CxNotifier.NEW_SERVER_ASSIGNED, Optional.of("moved")));
+                List.of(new Impu(sip("rt1"))), CxDictionary.REASON_NEW_SERVER_ASSIGNED, Optional.of("moved")));
 
         assertThat(rta.result()).contains(ResultCodes.DIAMETER_SUCCESS);
         RegistrationTermination rtr = terminations.poll(5, TimeUnit.SECONDS);
         assertThat(rtr).isEqualTo(new RegistrationTermination(impi("rt1"), List.of(sip("rt1")),
-                CxNotifier.NEW_SERVER_ASSIGNED, "moved"));
+                CxDictionary.REASON_NEW_SERVER_ASSIGNED, "moved"));
         // the HSS acted on the RTA: the user is no longer registered
         assertThat(await(cx.locationInfo(sip("rt1"), false)).result()).isEqualTo(CxResult.IDENTITY_NOT_REGISTERED);
     }

@@ -172,6 +172,12 @@ public final class CxDictionary {
     public static final int UAT_DE_REGISTRATION = 1;
     public static final int UAT_REGISTRATION_AND_CAPABILITIES = 2;
 
+    /** Reason-Code of Deregistration-Reason (TS 29.229 §6.3.17) values, as an HSS sends them in RTR. */
+    public static final int REASON_PERMANENT_TERMINATION = 0;
+    public static final int REASON_NEW_SERVER_ASSIGNED = 1;
+    public static final int REASON_SERVER_CHANGE = 2;
+    public static final int REASON_REMOVE_SCSCF = 3;
+
     public static List<AvpDefinition> avps() {
         return List.of(DIGEST_REALM, DIGEST_QOP, DIGEST_ALGORITHM, DIGEST_HA1, VISITED_NETWORK_IDENTIFIER,
                 PUBLIC_IDENTITY, SERVER_NAME, SERVER_CAPABILITIES, MANDATORY_CAPABILITY, OPTIONAL_CAPABILITY, USER_DATA,

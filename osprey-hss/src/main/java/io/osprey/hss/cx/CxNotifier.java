@@ -30,12 +30,6 @@ import java.util.concurrent.Executor;
  */
 public final class CxNotifier {
 
-    /** Reason-Code values of TS 29.229 §6.3.17. */
-    public static final int PERMANENT_TERMINATION = 0;
-    public static final int NEW_SERVER_ASSIGNED = 1;
-    public static final int SERVER_CHANGE = 2;
-    public static final int REMOVE_SCSCF = 3;
-
     private final DiameterNode node;
     private final SubscriberStore store;
     private final Executor executor;

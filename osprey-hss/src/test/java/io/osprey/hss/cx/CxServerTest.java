@@ -557,7 +557,7 @@ class CxServerTest {
         cx.received.clear();
 
         DiameterMessage rta = hss.cxNotifier().terminateRegistration("scscf." + DOMAIN, new Impi(impi("rt1")),
-                List.of(new Impu(sip("rt1"))), CxNotifier.PERMANENT_TERMINATION, Optional.of("subscription ended"))
+                List.of(new Impu(sip("rt1"))), CxDictionary.REASON_PERMANENT_TERMINATION, Optional.of("subscription ended"))
                 .get(10, TimeUnit.SECONDS);
 
         assertResult(rta, ResultCodes.DIAMETER_SUCCESS);
@@ -566,7 +566,7 @@ class CxServerTest {
         assertThat(rtr.avp(BaseDictionary.USER_NAME).map(Avp::asUtf8)).contains(impi("rt1"));
         assertThat(rtr.avp(CxDictionary.PUBLIC_IDENTITY).map(Avp::asUtf8)).contains(sip("rt1"));
         assertThat(rtr.find(CxDictionary.DEREGISTRATION_REASON, CxDictionary.REASON_CODE).map(Avp::asEnumerated))
-                .contains(CxNotifier.PERMANENT_TERMINATION);
+                .contains(CxDictionary.REASON_PERMANENT_TERMINATION);
         assertResult(cx.lir("tel:+15550501", false), CxResultCodes.DIAMETER_ERROR_IDENTITY_NOT_REGISTERED);
     }
 
@@ -584,7 +584,7 @@ class CxServerTest {
         assertThat(CxNotifier.diameterHostOf(SCSCF1)).isEqualTo("scscf1." + DOMAIN);
 
         DiameterMessage rta = hss.cxNotifier().terminateRegistration(target.diameterHost(), target.impi(),
-                List.of(new Impu(sip("rt2"))), CxNotifier.PERMANENT_TERMINATION, Optional.empty())
+                List.of(new Impu(sip("rt2"))), CxDictionary.REASON_PERMANENT_TERMINATION, Optional.empty())
                 .get(10, TimeUnit.SECONDS);
         assertResult(rta, ResultCodes.DIAMETER_SUCCESS);
         assertThat(cx.received.poll(5, TimeUnit.SECONDS).commandCode())

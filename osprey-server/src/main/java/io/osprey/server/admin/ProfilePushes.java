@@ -45,17 +45,20 @@ final class ProfilePushes {
     }
 
     private void inBackground(String what, Supplier<List<Impu>> users) {
-        if (hss.get().isEmpty()) {
+        Optional<CxNotifier> notifier = hss.get();
+        if (notifier.isEmpty()) {
             return;
         }
         Thread.ofVirtual().name("profile-pushes").start(() -> {
+            List<Impu> impus;
             try {
-                List<Impu> impus = users.get();
-                LOG.info("{} changed: pushing the profile of {} registered identities", what, impus.size());
-                changed(impus.stream().map(Impu::uri).toList());
+                impus = users.get();
             } catch (RuntimeException e) {
                 LOG.warn("{} changed, but the identities using it were not found: {}", what, e.toString());
+                return;
             }
+            LOG.info("{} changed: pushing the profile of {} registered identities", what, impus.size());
+            impus.forEach(impu -> push(notifier.get(), impu));
         });
     }
 
@@ -67,23 +70,31 @@ final class ProfilePushes {
         }
         for (String text : impus) {
             try {
-                Impu impu = new Impu(text);
-                notifier.get().servingScscf(impu).ifPresent(target -> notifier.get()
-                        .pushProfile(target.diameterHost(), target.impi(), impu)
-                        .whenComplete((answer, failure) -> {
-                            if (failure != null) {
-                                LOG.warn("profile of {} not pushed to {}: {}", impu.uri(), target.diameterHost(),
-                                        failure.toString());
-                            } else if (answer.result().map(r -> !r.isSuccess()).orElse(true)) {
-                                LOG.warn("profile of {} refused by {}: result {}", impu.uri(),
-                                        target.diameterHost(), answer.result().map(Object::toString).orElse("none"));
-                            } else {
-                                LOG.info("profile of {} pushed to {}", impu.uri(), target.diameterHost());
-                            }
-                        }));
+                push(notifier.get(), new Impu(text));
             } catch (RuntimeException e) {
                 LOG.warn("profile of {} not pushed: {}", text, e.toString());
             }
+        }
+    }
+
+    /** Sends PPR for {@code impu} if an S-CSCF holds it; the outcome is logged, not waited for. */
+    private static void push(CxNotifier notifier, Impu impu) {
+        try {
+            notifier.servingScscf(impu).ifPresent(target -> notifier
+                    .pushProfile(target.diameterHost(), target.impi(), impu)
+                    .whenComplete((answer, failure) -> {
+                        if (failure != null) {
+                            LOG.warn("profile of {} not pushed to {}: {}", impu.uri(), target.diameterHost(),
+                                    failure.toString());
+                        } else if (answer.result().map(r -> !r.isSuccess()).orElse(true)) {
+                            LOG.warn("profile of {} refused by {}: result {}", impu.uri(),
+                                    target.diameterHost(), answer.result().map(Object::toString).orElse("none"));
+                        } else {
+                            LOG.info("profile of {} pushed to {}", impu.uri(), target.diameterHost());
+                        }
+                    }));
+        } catch (RuntimeException e) {
+            LOG.warn("profile of {} not pushed: {}", impu.uri(), e.toString());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.osprey.server.admin;
 
+import io.osprey.diameter.dictionary.CxDictionary;
 import io.osprey.diameter.message.DiameterMessage;
 import io.osprey.hss.cx.CxNotifier;
 import io.osprey.hss.model.Impu;
@@ -32,10 +33,10 @@ final class RegistrationEndpoints {
     static final String BASE = "/api/v1/registrations";
     /** Deregistration-Reason codes by their names in TS 29.229 §6.3.17, as the {@code reason} query gives them. */
     private static final Map<String, Integer> REASONS = Map.of(
-            "permanent-termination", CxNotifier.PERMANENT_TERMINATION,
-            "new-server-assigned", CxNotifier.NEW_SERVER_ASSIGNED,
-            "server-change", CxNotifier.SERVER_CHANGE,
-            "remove-s-cscf", CxNotifier.REMOVE_SCSCF);
+            "permanent-termination", CxDictionary.REASON_PERMANENT_TERMINATION,
+            "new-server-assigned", CxDictionary.REASON_NEW_SERVER_ASSIGNED,
+            "server-change", CxDictionary.REASON_SERVER_CHANGE,
+            "remove-s-cscf", CxDictionary.REASON_REMOVE_SCSCF);
     /** Longer than the Diameter request timeout, so that a lost answer comes back as the node's own error. */
     private static final long ANSWER_WAIT_SECONDS = 15;
 

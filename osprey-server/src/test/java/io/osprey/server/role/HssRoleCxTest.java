@@ -14,7 +14,6 @@ import io.osprey.diameter.message.Avp;
 import io.osprey.diameter.message.Avps;
 import io.osprey.diameter.message.DiameterMessage;
 import io.osprey.diameter.message.RequestBuilder;
-import io.osprey.hss.cx.CxNotifier;
 import io.osprey.hss.model.Impi;
 import io.osprey.hss.model.Impu;
 import io.osprey.hss.provisioning.NewSubscriber;
@@ -260,12 +259,12 @@ class HssRoleCxTest {
                 .contains("<Identity>" + sip("r1") + "</Identity>");
 
         DiameterMessage rta = hss.server().cxNotifier().terminateRegistration(scscf.host(), new Impi(impi("r1")),
-                List.of(), CxNotifier.PERMANENT_TERMINATION, Optional.empty()).get(10, TimeUnit.SECONDS);
+                List.of(), CxDictionary.REASON_PERMANENT_TERMINATION, Optional.empty()).get(10, TimeUnit.SECONDS);
         assertResult(rta, ResultCodes.DIAMETER_SUCCESS);
         DiameterMessage rtr = scscf.nextReceived();
         assertThat(rtr.commandCode()).isEqualTo(CxDictionary.REGISTRATION_TERMINATION.code());
         assertThat(rtr.find(CxDictionary.DEREGISTRATION_REASON, CxDictionary.REASON_CODE).map(Avp::asEnumerated))
-                .contains(CxNotifier.PERMANENT_TERMINATION);
+                .contains(CxDictionary.REASON_PERMANENT_TERMINATION);
         assertResult(lir(sip("r1")), CxResultCodes.DIAMETER_ERROR_IDENTITY_NOT_REGISTERED);
     }
 

@@ -15,7 +15,6 @@ import io.osprey.diameter.message.Avp;
 import io.osprey.diameter.message.Avps;
 import io.osprey.diameter.message.DiameterMessage;
 import io.osprey.diameter.message.RequestBuilder;
-import io.osprey.hss.cx.CxNotifier;
 import io.osprey.hss.model.Impi;
 import io.osprey.hss.model.Impu;
 import io.osprey.hss.provisioning.DefaultIfcTemplates;
@@ -172,7 +171,7 @@ class HssTsharkDecodingTest {
         exchanges.add(new Exchange(scscf.nextReceived(), ppa));
         assertThat(ppa.result()).contains(ResultCodes.DIAMETER_SUCCESS);
         DiameterMessage rta = hss.server().cxNotifier().terminateRegistration(scscf.host(), new Impi(aliceImpi),
-                List.of(new Impu(alice)), CxNotifier.PERMANENT_TERMINATION, Optional.of("tshark test"))
+                List.of(new Impu(alice)), CxDictionary.REASON_PERMANENT_TERMINATION, Optional.of("tshark test"))
                 .get(10, TimeUnit.SECONDS);
         exchanges.add(new Exchange(scscf.nextReceived(), rta));
         assertThat(rta.result()).contains(ResultCodes.DIAMETER_SUCCESS);

@@ -3,6 +3,7 @@ package io.osprey.server.role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.osprey.diameter.dictionary.CxDictionary;
 import io.osprey.hss.cx.CxNotifier;
 import io.osprey.hss.model.ApplicationServer;
 import io.osprey.hss.model.DefaultHandling;
@@ -248,7 +249,7 @@ class ImsCoreEndToEndTest {
 
         CxNotifier hss = core.hss().server().cxNotifier();
         get(hss.terminateRegistration("scscf.ims.test", new Impi(impi("carol")), List.of(),
-                CxNotifier.SERVER_CHANGE, Optional.of("test")));
+                CxDictionary.REASON_SERVER_CHANGE, Optional.of("test")));
 
         RegInfo last = RegInfoXmlParser.parse(carol.regNotifications().poll(10, TimeUnit.SECONDS));
         assertThat(last.registrations()).allSatisfy(r -> {

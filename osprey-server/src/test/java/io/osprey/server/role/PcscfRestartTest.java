@@ -3,6 +3,7 @@ package io.osprey.server.role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.osprey.diameter.dictionary.CxDictionary;
 import io.osprey.hss.cx.CxNotifier;
 import io.osprey.hss.model.Impi;
 import io.osprey.hss.provisioning.NewSubscriber;
@@ -68,7 +69,7 @@ class PcscfRestartTest {
 
                     CxNotifier hss = core.hss().server().cxNotifier();
                     get(hss.terminateRegistration("scscf.ims.test", new Impi("ben@ims.test"), List.of(),
-                            CxNotifier.PERMANENT_TERMINATION, Optional.of("test")));
+                            CxDictionary.REASON_PERMANENT_TERMINATION, Optional.of("test")));
                     await().atMost(WAIT).untilAsserted(() -> assertThat(restarted.policy().registeredUes())
                             .as("the renewed subscription's NOTIFY removed Ben from the P-CSCF's cache").isEqualTo(1));
                     assertThat(get(ben.message("sip:ada@ims.test", "bye?")).intValue()).isEqualTo(403);
