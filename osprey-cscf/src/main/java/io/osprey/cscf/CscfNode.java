@@ -1,5 +1,6 @@
 package io.osprey.cscf;
 
+import io.netty.channel.EventLoopGroup;
 import io.osprey.sip.proxy.LocalAddresses;
 import io.osprey.sip.proxy.NextHops;
 import io.osprey.sip.proxy.ProxyPolicy;
@@ -77,9 +78,22 @@ public final class CscfNode implements AutoCloseable {
     public static CscfNode start(String name, SipStackSettings settings, Set<String> proxyRequireTags,
                                  LocalAddresses local, NextHops nextHops, ProxyPolicy policy, boolean recordRoute,
                                  Runnable periodic, int maxPendingDecisions) throws IOException, InterruptedException {
+        return start(name, settings, proxyRequireTags, local, nextHops, policy, recordRoute, periodic,
+                maxPendingDecisions, null);
+    }
+
+    /**
+     * As {@link #start(String, SipStackSettings, Set, LocalAddresses, NextHops, ProxyPolicy, boolean, Runnable,
+     * int)}, with the SIP stack on {@code eventLoops}, which the caller shuts down after closing this node (null:
+     * the stack's own).
+     */
+    public static CscfNode start(String name, SipStackSettings settings, Set<String> proxyRequireTags,
+                                 LocalAddresses local, NextHops nextHops, ProxyPolicy policy, boolean recordRoute,
+                                 Runnable periodic, int maxPendingDecisions, EventLoopGroup eventLoops)
+            throws IOException, InterruptedException {
         PendingLimit limit = new PendingLimit(policy, maxPendingDecisions, local.advertisedHost(),
                 settings.retryAfter());
-        SipStack stack = new SipStack(settings, proxyRequireTags);
+        SipStack stack = new SipStack(settings, proxyRequireTags, eventLoops);
         StatefulProxy proxy = new StatefulProxy(new ProxySettings(recordRoute), local, limit, nextHops,
                 stack.sender());
         try {

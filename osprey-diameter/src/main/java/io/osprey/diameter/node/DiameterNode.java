@@ -1,6 +1,8 @@
 package io.osprey.diameter.node;
 
 import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.osprey.diameter.codec.DiameterDecodeException;
 import io.osprey.diameter.codec.DiameterValidator;
 import io.osprey.diameter.codec.ErrorAnswers;
@@ -60,13 +62,27 @@ public final class DiameterNode implements AutoCloseable {
     private final LocalDispatcher dispatcher;
     private final IncomingRequests incoming;
     private final Glue glue = new Glue();
+    private final EventLoopGroup sharedEventLoops;
     private DiameterTransport transport;
+    private ScheduledFuture<?> handlerDeadlines;
     private PeerEnvironment environment;
     private InetSocketAddress boundAddress;
     private volatile boolean running;
 
     public DiameterNode(DiameterNodeConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * A node whose connections live on {@code eventLoops}, which its owner started and shuts down after closing
+     * this node (null: the node starts its own, of {@link DiameterNodeConfig#ioThreads} threads). A CSCF passes the
+     * event loops of its SIP stack, so a Cx request sent from SIP work run there is written at once, and its
+     * answer continues that work on the same thread, with no wake-up of another (decision 0015). The group must
+     * run the same kind of event loop as this node would (epoll, or NIO with {@code -Dosprey.nio=true}).
+     */
+    public DiameterNode(DiameterNodeConfig config, EventLoopGroup eventLoops) {
         this.config = config;
+        this.sharedEventLoops = eventLoops;
         Instant now = Instant.now();
         this.identity = LocalIdentity.of(config.originHost(), config.realm(), now);
         long originStateId = config.originStateId() != 0 ? config.originStateId() : now.getEpochSecond() & 0xFFFF_FFFFL;
@@ -87,9 +103,9 @@ public final class DiameterNode implements AutoCloseable {
         if (transport != null) {
             throw new IllegalStateException("node " + config.originHost() + " was already started; a node starts once");
         }
-        transport = new DiameterTransport(config, glue);
+        transport = new DiameterTransport(config, glue, sharedEventLoops);
         // handler time-outs are checked in bulk (HandlerDeadlines): late by at most this period
-        transport.nextLoop().scheduleAtFixedRate(() -> dispatcher.expireHandlers(System.nanoTime()),
+        handlerDeadlines = transport.nextLoop().scheduleAtFixedRate(() -> dispatcher.expireHandlers(System.nanoTime()),
                 HANDLER_DEADLINE_CHECK_MS, HANDLER_DEADLINE_CHECK_MS, TimeUnit.MILLISECONDS);
         environment = new PeerEnvironment(messages, config.timers(), config.maxPendingRequests(), new Random(), glue);
         // configured peers are known before the first connection can arrive
@@ -186,6 +202,7 @@ public final class DiameterNode implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             log.warn("peers of {} did not all close in time", config.originHost());
         }
+        handlerDeadlines.cancel(false);
         transport.close();
         log.info("Diameter node {} stopped", config.originHost());
     }

@@ -39,19 +39,22 @@ final class DiameterTransport implements AutoCloseable {
     private final DiameterNodeConfig config;
     private final ChannelConnection.Acceptor acceptor;
     private final EventLoopGroup group;
+    /** False when the group is another component's (see {@link DiameterNode#DiameterNode(DiameterNodeConfig, EventLoopGroup)}). */
+    private final boolean ownsGroup;
     private final DiameterMessageDecoder messageDecoder;
     private final DiameterMessageEncoder messageEncoder = new DiameterMessageEncoder();
     private final SslContext serverTls;
     private final SslContext clientTls;
     private Channel server;
 
-    DiameterTransport(DiameterNodeConfig config, ChannelConnection.Acceptor acceptor) {
+    DiameterTransport(DiameterNodeConfig config, ChannelConnection.Acceptor acceptor, EventLoopGroup shared) {
         this.config = config;
         this.acceptor = acceptor;
         this.messageDecoder = new DiameterMessageDecoder(new DiameterDecoder(config.dictionary(), config.limits()));
         this.serverTls = config.tls() == null ? null : tlsContext(config.tls(), true);
         this.clientTls = config.tls() == null ? null : tlsContext(config.tls(), false);
-        this.group = EventLoops.group("diameter-" + config.originHost(), config.ioThreads());
+        this.ownsGroup = shared == null;
+        this.group = ownsGroup ? EventLoops.group("diameter-" + config.originHost(), config.ioThreads()) : shared;
     }
 
     /** The event loop a new peer will live on. */
@@ -139,6 +142,8 @@ final class DiameterTransport implements AutoCloseable {
         if (server != null) {
             server.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         }
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        if (ownsGroup) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
     }
 }

@@ -5,6 +5,8 @@ import static io.osprey.diameter.node.TestNodes.uar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
 import io.osprey.diameter.dictionary.BaseDictionary;
 import io.osprey.diameter.dictionary.CxDictionary;
 import io.osprey.diameter.dictionary.ResultCodes;
@@ -201,5 +203,33 @@ class DiameterNodeTest {
         DiameterNode icscf = new DiameterNode(TestNodes.client("icscf.ims.test", "hss.ims.test", 1).build());
         assertThat(failure(icscf.send(uar(icscf.identity(), "a"))).resultCode())
                 .isEqualTo(ResultCodes.DIAMETER_UNABLE_TO_DELIVER);
+    }
+
+    @Test
+    void nodeOnSharedEventLoopsAnswersOnThemAndLeavesThemRunningWhenClosed() throws Exception {
+        DiameterNode hss = start(TestNodes.server("hss.ims.test").unknownPeers(UnknownPeerPolicy.acceptAny()).build(),
+                success("hss.ims.test", TestNodes.REALM));
+        EventLoopGroup shared = EventLoops.group("shared-io", 1);
+        try {
+            DiameterNode icscf = new DiameterNode(
+                    TestNodes.client("icscf.ims.test", "hss.ims.test", hss.localPort()).build(), shared);
+            icscf.start();
+            awaitOpen(icscf, "hss.ims.test");
+            EventLoop loop = shared.next();
+
+            // sent from the shared loop itself, as SIP work run in place there sends it
+            CompletableFuture<String> answeredOn = new CompletableFuture<>();
+            loop.execute(() -> icscf.send(uar(icscf.identity(), "alice@ims.test")).whenComplete((answer, failure) ->
+                    answeredOn.complete(failure != null ? failure.toString()
+                            : answer.result().orElseThrow() + " on " + Thread.currentThread().getName())));
+
+            assertThat(answeredOn.get(3, TimeUnit.SECONDS))
+                    .isEqualTo(ResultCodes.DIAMETER_SUCCESS + " on shared-io-0");
+            icscf.close();
+            assertThat(shared.isShuttingDown()).as("a node leaves event loops it was given running").isFalse();
+            assertThat(loop.submit(() -> "still serving").get(1, TimeUnit.SECONDS)).isEqualTo("still serving");
+        } finally {
+            shared.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.osprey.server.role;
 
+import io.netty.channel.EventLoopGroup;
 import io.osprey.diameter.dictionary.CxDictionary;
 import io.osprey.diameter.node.DiameterNode;
 import io.osprey.diameter.node.DiameterNodeConfig;
@@ -85,13 +86,16 @@ final class CscfEnvironment {
                 config.overload().retryAfter(), Math.max(1, config.sip().lanes() / 2), delay);
     }
 
-    /** A started Diameter node named {@code function.<home>} with the Cx application, peered with the HSS. */
-    DiameterNode cxNode(String function) {
+    /**
+     * A started Diameter node named {@code function.<home>} with the Cx application, peered with the HSS, its
+     * connection on {@code eventLoops} (the function's SIP event loops, decision 0015).
+     */
+    DiameterNode cxNode(String function, EventLoopGroup eventLoops) {
         DiameterNode node = new DiameterNode(DiameterNodeConfig.builder(name(function), home())
                 .application(CxDictionary.APPLICATION)
                 .requestTimeout(Duration.ofSeconds(4))
                 .peer(new PeerConfig(name("hss"), home(), config.hss().listen(), config.hss().port()))
-                .build());
+                .build(), eventLoops);
         node.start();
         return node;
     }

@@ -1,13 +1,16 @@
 package io.osprey.server.role;
 
+import io.netty.channel.EventLoopGroup;
 import io.osprey.cscf.CscfNode;
 import io.osprey.cscf.cx.CxClient;
 import io.osprey.diameter.node.DiameterNode;
 import io.osprey.sip.proxy.NextHops;
 import io.osprey.sip.proxy.ProxyPolicy;
 import io.osprey.sip.transport.SipTrace;
+import io.osprey.sip.transport.SipTransports;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the three CSCF roles share: one {@link CscfNode} on the listen address and port of the role's section, the
@@ -20,6 +23,7 @@ abstract class CscfRole implements Role {
     private final String name;
     CscfNode node;
     DiameterNode diameter;
+    private EventLoopGroup eventLoops;
 
     CscfRole(String name, RoleContext context) {
         this.name = name;
@@ -42,8 +46,20 @@ abstract class CscfRole implements Role {
         NextHops nextHops = env.nextHops();
         node = CscfNode.start(name, env.stack(listen(), port()), Set.of(),
                 env.local(advertised, name, listen(), port()), nextHops, policy, recordRoute, periodic,
-                context.config().overload().maxPendingDecisions());
+                context.config().overload().maxPendingDecisions(), eventLoops());
         return nextHops;
+    }
+
+    /**
+     * The event loops of this function's SIP sockets and of its Diameter connection to the HSS, made on first use:
+     * SIP work run in place on an I/O thread writes its Cx request there directly, and the answer continues the
+     * work on that thread (decision 0015).
+     */
+    EventLoopGroup eventLoops() {
+        if (eventLoops == null) {
+            eventLoops = SipTransports.newEventLoops(name + "-io", env.stack(listen(), port()).ioThreads());
+        }
+        return eventLoops;
     }
 
     @Override
@@ -77,6 +93,9 @@ abstract class CscfRole implements Role {
         }
         if (diameter != null) {
             diameter.close();
+        }
+        if (eventLoops != null) {
+            eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
     }
 }

@@ -45,7 +45,7 @@ final class IcscfRole extends CscfRole {
         IcscfSettings settings = new IcscfSettings(env.name("icscf"), config.port(), env.home(), candidates,
                 env.home(), context.config().overload().retryAfter());
         Function<String, String> breakout = breakout(config.breakout());
-        diameter = env.cxNode("icscf");
+        diameter = env.cxNode("icscf", eventLoops());
         TopologyHiding hiding = config.topologyHiding()
                 ? new TopologyHiding(env.home(), env.name("icscf"), config.port()) : null;
         IcscfPolicy policy = new IcscfPolicy(settings, cxClient(), breakout, hiding);

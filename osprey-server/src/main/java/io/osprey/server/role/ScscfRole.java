@@ -53,7 +53,7 @@ final class ScscfRole extends CscfRole {
         ScscfSettings settings = new ScscfSettings(env.scscfUri(), env.name("scscf"), config.port(), env.home(),
                 config.terminatingViaIcscf() ? env.icscfUri() : null, config.defaultExpires(), config.minExpires(),
                 config.maxExpires(), Duration.ofSeconds(30), context.config().overload().retryAfter());
-        diameter = env.cxNode("scscf");
+        diameter = env.cxNode("scscf", eventLoops());
         CxClient cx = cxClient();
         RegistrationTable table = new RegistrationTable();
         List<Registration> restored = RegistrationSnapshot.load(config.stateFile(), System.currentTimeMillis());

@@ -3,6 +3,7 @@ package io.osprey.server.role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.netty.channel.EventLoop;
 import io.osprey.diameter.dictionary.CxDictionary;
 import io.osprey.hss.cx.CxNotifier;
 import io.osprey.hss.model.ApplicationServer;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -128,6 +130,19 @@ class ImsCoreEndToEndTest {
         assertThat(registration.expires()).isEqualTo(600);
         assertThat(core.scscfRegistrations().find("tel:+15551230010")).as("the implicit set is registered")
                 .isPresent();
+    }
+
+    @Test
+    void eachCscfsCxConnectionLivesOnTheEventLoopsOfItsSipSockets() {
+        // decision 0015: a Cx request sent from SIP work run on an I/O thread is written there, with no hand-off
+        List<CscfRole> withCx = core.roles().stream().filter(r -> r instanceof IcscfRole || r instanceof ScscfRole)
+                .map(CscfRole.class::cast).toList();
+        assertThat(withCx).hasSize(2);
+        for (CscfRole role : withCx) {
+            Executor peerLoop = role.diameter.peer("hss." + RunningCore.DOMAIN).orElseThrow().executor();
+            assertThat(peerLoop).as(role.name()).isInstanceOfSatisfying(EventLoop.class,
+                    loop -> assertThat(loop.parent()).isSameAs(role.eventLoops()));
+        }
     }
 
     @Test

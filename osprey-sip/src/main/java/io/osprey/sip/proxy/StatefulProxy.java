@@ -114,7 +114,7 @@ public final class StatefulProxy implements TransactionUser {
             case RoutingDecision.Pending pending -> {
                 undecided.put(transaction, Boolean.FALSE);
                 String callId = received.callId().value();
-                pending.decision().whenComplete((later, failure) -> layer.execute(callId,
+                pending.decision().whenComplete((later, failure) -> layer.executeSoon(callId,
                         () -> resume(transaction, received, routed, later, failure)));
             }
         }

@@ -1,5 +1,6 @@
 package io.osprey.sip.stack;
 
+import io.netty.channel.EventLoopGroup;
 import io.osprey.common.lane.Lanes;
 import io.osprey.common.time.SystemScheduler;
 import io.osprey.sip.codec.SipRejection;
@@ -55,6 +56,7 @@ public final class SipStack implements AutoCloseable {
     private final LongAdder overloadRejections = new LongAdder();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder inPlace = new LongAdder();
+    private final LongAdder resumedInPlace = new LongAdder();
     private final LongAdder absorbedAcks = new LongAdder();
     private final StatelessTags statelessTags = new StatelessTags();
     private volatile boolean draining;
@@ -75,9 +77,20 @@ public final class SipStack implements AutoCloseable {
      * accepts {@code sec-agree}.
      */
     public SipStack(SipStackSettings settings, Set<String> proxyRequireTags) {
+        this(settings, proxyRequireTags, null);
+    }
+
+    /**
+     * As {@link #SipStack(SipStackSettings, Set)}, on {@code eventLoops} ({@link SipTransports#newEventLoops}),
+     * which the caller shuts down after closing this stack; null: the stack makes its own of
+     * {@link SipStackSettings#ioThreads} threads.
+     */
+    public SipStack(SipStackSettings settings, Set<String> proxyRequireTags, EventLoopGroup eventLoops) {
         this.settings = settings;
         this.lanes = new Lanes("sip-lane", settings.lanes(), settings.laneQueue());
-        this.transports = new SipTransports(settings.transport(), settings.limits(), this::dispatch, settings.ioThreads());
+        this.transports = eventLoops == null
+                ? new SipTransports(settings.transport(), settings.limits(), this::dispatch, settings.ioThreads())
+                : new SipTransports(settings.transport(), settings.limits(), this::dispatch, eventLoops);
         // urn: too: service URNs (RFC 5031) are the Request-URI of emergency calls a P-CSCF must recognise
         this.validator = SipRequestValidator.builder(SipRequestValidator.Role.PROXY)
                 .uriSchemes(Set.of("sip", "sips", "tel", "urn")).optionTags(proxyRequireTags)
@@ -108,6 +121,16 @@ public final class SipStack implements AutoCloseable {
             }
 
             @Override
+            public void executeSoon(String callId, Runnable task) {
+                int key = callId.hashCode();
+                if (lanes.runIfIdle(key, task)) {
+                    resumedInPlace.increment();
+                } else {
+                    lanes.put(key, task);
+                }
+            }
+
+            @Override
             public boolean isCurrent(String callId) {
                 return lanes.inLane(callId.hashCode());
             }
@@ -120,6 +143,11 @@ public final class SipStack implements AutoCloseable {
     /** Requests refused with 503 because of load. */
     public long overloadRejections() {
         return overloadRejections.sum();
+    }
+
+    /** Continuations ({@link LaneDispatcher#executeSoon}) the thread that completed them ran itself. */
+    public long continuationsRunInPlace() {
+        return resumedInPlace.sum();
     }
 
     /** Messages whose lane work the I/O thread that received them ran itself, without a hand-off. */
@@ -243,9 +271,9 @@ public final class SipStack implements AutoCloseable {
 
     @Override
     public void close() {
-        log.info("SIP stack stops: {} lane tasks run ({} messages in place on I/O threads), {} refused for load, "
-                + "{} dropped, {} ACKs of stateless answers absorbed", lanes.completedTasks(), inPlace.sum(),
-                overloadRejections.sum(), dropped.sum(), absorbedAcks.sum());
+        log.info("SIP stack stops: {} lane tasks run ({} messages in place on I/O threads, {} continuations where "
+                + "they completed), {} refused for load, {} dropped, {} ACKs of stateless answers absorbed",
+                lanes.completedTasks(), inPlace.sum(), resumedInPlace.sum(), overloadRejections.sum(), dropped.sum(), absorbedAcks.sum());
         // Lanes first: a lane still sending while the event loops shut down makes Netty reject its writes.
         lanes.close();
         scheduler.close();

@@ -141,6 +141,11 @@ public final class TransactionLayer {
         lanes.execute(callId, task);
     }
 
+    /** As {@link LaneDispatcher#executeSoon}: {@code task} may run on the calling thread before this returns. */
+    public void executeSoon(String callId, Runnable task) {
+        lanes.executeSoon(callId, task);
+    }
+
     /** Number of live transactions, client and server. */
     public int size() {
         return transactions.size();

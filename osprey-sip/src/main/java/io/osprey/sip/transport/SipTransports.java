@@ -39,6 +39,7 @@ public final class SipTransports implements MessageSender, AutoCloseable {
     private final SipLimits limits;
     private final InboundHandler inbound;
     private final EventLoopGroup group;
+    private final boolean ownsGroup;
     private final ConnectionTable connections = new ConnectionTable();
     private final List<Channel> listeners = new ArrayList<>();
     private final TransportStats stats = new TransportStats();
@@ -55,10 +56,33 @@ public final class SipTransports implements MessageSender, AutoCloseable {
     private InetSocketAddress tlsLocal;
 
     public SipTransports(TransportConfig config, SipLimits limits, InboundHandler inbound, int ioThreads) {
+        this(config, limits, inbound, EventLoops.group("sip-io", ioThreads), true);
+    }
+
+    /**
+     * Transports on {@code eventLoops}, made by {@link #newEventLoops} and shut down by their owner after this
+     * closes: a CSCF shares them with its Diameter node (decision 0015).
+     */
+    public SipTransports(TransportConfig config, SipLimits limits, InboundHandler inbound,
+                         EventLoopGroup eventLoops) {
+        this(config, limits, inbound, eventLoops, false);
+    }
+
+    private SipTransports(TransportConfig config, SipLimits limits, InboundHandler inbound, EventLoopGroup group,
+                          boolean ownsGroup) {
         this.config = config;
         this.limits = limits;
         this.inbound = inbound;
-        this.group = EventLoops.group("sip-io", ioThreads);
+        this.group = group;
+        this.ownsGroup = ownsGroup;
+    }
+
+    /**
+     * Event loops of the kind these transports use (epoll on Linux, else NIO; {@code -Dosprey.nio=true} forces
+     * NIO, for Diameter's loops too, so the two kinds always match), with threads named {@code name-N}.
+     */
+    public static EventLoopGroup newEventLoops(String name, int threads) {
+        return EventLoops.group(name, threads);
     }
 
     /** Binds every configured listener; throws if a port is taken. */
@@ -340,6 +364,8 @@ public final class SipTransports implements MessageSender, AutoCloseable {
             channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
         connections.closeAll();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (ownsGroup) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
     }
 }
