@@ -38,10 +38,12 @@ public final class HssDiameterServer implements AutoCloseable {
     private final CxNotifier cxNotifier;
     private final ShServer sh;
     private final AdmissionControl admission;
+    private final CxServer cx;
 
     private HssDiameterServer(DiameterNode node, ExecutorService executor, CxNotifier cxNotifier, ShServer sh,
-                              AdmissionControl admission) {
+                              AdmissionControl admission, CxServer cx) {
         this.node = node;
+        this.cx = cx;
         this.executor = executor;
         this.cxNotifier = cxNotifier;
         this.sh = sh;
@@ -75,10 +77,11 @@ public final class HssDiameterServer implements AutoCloseable {
             // TS 29.328 §6.1.4: a Cx change of IMS user state or S-CSCF name is pushed to the subscribed ASs
             RegistrationListener toSh = changed -> changed.forEach(
                     registration -> sh.notifier().registrationChanged(registration.impu().uri()));
-            new CxServer(store, config, node.identity(), executor, toSh).registerOn(node, admission::admit);
+            CxServer cx = new CxServer(store, config, node.identity(), executor, toSh);
+            cx.registerOn(node, admission::admit);
             CxNotifier cxNotifier = new CxNotifier(node, store, executor, toSh);
             node.start();
-            return new HssDiameterServer(node, executor, cxNotifier, sh, admission);
+            return new HssDiameterServer(node, executor, cxNotifier, sh, admission, cx);
         } catch (RuntimeException e) {
             node.close();
             executor.shutdownNow();
@@ -94,6 +97,11 @@ public final class HssDiameterServer implements AutoCloseable {
     /** Cx and Sh requests being served now. */
     public int outstandingRequests() {
         return admission.outstanding();
+    }
+
+    /** Cx requests answered on the Diameter event loop from what the store holds in memory (decision 0017). */
+    public long cxAnsweredFromMemory() {
+        return cx.answeredFromMemory();
     }
 
     /** Requests answered DIAMETER_TOO_BUSY because {@code maxOutstandingRequests} were being served. */

@@ -13,6 +13,7 @@ import io.osprey.hss.model.Impi;
 import io.osprey.hss.model.ImpuRegistration;
 import io.osprey.hss.model.PublicIdentityRecord;
 import io.osprey.hss.model.RegistrationState;
+import io.osprey.hss.store.NeedsDatabaseException;
 import io.osprey.hss.store.SubscriberStore;
 import io.osprey.hss.xml.ImsSubscriptionXmlWriter;
 import java.util.ArrayList;
@@ -211,6 +212,8 @@ final class ServerAssignmentHandler {
         request.avp(BaseDictionary.ORIGIN_HOST).ifPresent(origin -> {
             try {
                 store.identities().recordScscfOrigin(serverName, origin.asDiameterIdentity());
+            } catch (NeedsDatabaseException e) {
+                throw e; // answered from memory until here: run again where the store may be used
             } catch (RuntimeException e) {
                 LOG.warn("Origin-Host of S-CSCF {} not recorded: {}", serverName, e.toString());
             }
@@ -224,6 +227,8 @@ final class ServerAssignmentHandler {
         }
         try {
             listener.registrationChanged(List.copyOf(changed));
+        } catch (NeedsDatabaseException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.warn("registration listener failed for {}", changed, e);
         }

@@ -156,6 +156,11 @@ final class JdbiIdentityRepository implements IdentityRepository {
     @Override
     public Optional<ImpuRegistration> registration(Impu impu) {
         Impu key = normalizer.normalize(impu);
+        if (transactions.cachesRegistrations() && !transactions.inBoundTransaction()) {
+            // the identity's set from memory when the registration cache is on (decision 0016)
+            return findPublicIdentity(key).flatMap(identity -> implicitSetRegistrations(identity).stream()
+                    .filter(member -> member.impu().equals(identity.impu())).findFirst());
+        }
         // the stored URI (what Cx handlers pass) is one query; other URIs may match a wildcarded PSI
         return transactions.read("read registration of " + key, h -> PublicIdentityRows.registration(h, key)
                 .or(() -> lookup.find(h, key)
@@ -165,13 +170,19 @@ final class JdbiIdentityRepository implements IdentityRepository {
     @Override
     public void updateRegistration(ImpuRegistration registration) {
         Impu key = normalizer.normalize(registration.impu());
-        transactions.write("update registration of " + key, h -> {
-            PublicIdentityRecord identity = lookup.find(h, key)
-                    .orElseThrow(() -> StoreException.notFound("public identity", key));
-            PublicIdentityRows.updateRegistration(h, "impu = :impu", Map.of("impu", identity.impu().uri()),
-                    registration.state(), registration.scscfName(), registration.pendingScscf());
-            return null;
-        });
+        PublicIdentityRows.SetKey[] written = new PublicIdentityRows.SetKey[1];
+        try {
+            transactions.write("update registration of " + key, h -> {
+                PublicIdentityRecord identity = lookup.find(h, key)
+                        .orElseThrow(() -> StoreException.notFound("public identity", key));
+                written[0] = PublicIdentityRows.SetKey.of(identity);
+                PublicIdentityRows.updateRegistration(h, "impu = :impu", Map.of("impu", identity.impu().uri()),
+                        registration.state(), registration.scscfName(), registration.pendingScscf());
+                return null;
+            });
+        } finally {
+            registrationWritten(written[0]);
+        }
     }
 
     @Override
@@ -190,8 +201,13 @@ final class JdbiIdentityRepository implements IdentityRepository {
     public List<ImpuRegistration> changeImplicitSetRegistration(PublicIdentityRecord identity,
                                                                 RegistrationState state, Optional<String> scscfName) {
         new ImpuRegistration(identity.impu(), state, scscfName); // checks the state and S-CSCF name fit together
-        return transactions.write("update registration of the implicit set of " + identity.impu(),
-                h -> setRegistration(h, PublicIdentityRows.SetKey.of(identity), state, scscfName, true));
+        PublicIdentityRows.SetKey set = PublicIdentityRows.SetKey.of(identity);
+        try {
+            return transactions.write("update registration of the implicit set of " + identity.impu(),
+                    h -> setRegistration(h, set, state, scscfName, true));
+        } finally {
+            registrationWritten(set);
+        }
     }
 
     /** One read of the set, a write only if something differs; the new states of all or of the changed. */
@@ -199,12 +215,24 @@ final class JdbiIdentityRepository implements IdentityRepository {
                                                    boolean changedOnly) {
         Impu key = normalizer.normalize(impu);
         new ImpuRegistration(key, state, scscfName); // checks the state and S-CSCF name fit together
-        return transactions.write("update registration of the implicit set of " + key, h -> {
-            PublicIdentityRows.SetKey member = PublicIdentityRows.setKey(h, key)
-                    .or(() -> lookup.find(h, key).map(PublicIdentityRows.SetKey::of))
-                    .orElseThrow(() -> StoreException.notFound("public identity", key));
-            return setRegistration(h, member, state, scscfName, changedOnly);
-        });
+        PublicIdentityRows.SetKey[] written = new PublicIdentityRows.SetKey[1];
+        try {
+            return transactions.write("update registration of the implicit set of " + key, h -> {
+                written[0] = PublicIdentityRows.setKey(h, key)
+                        .or(() -> lookup.find(h, key).map(PublicIdentityRows.SetKey::of))
+                        .orElseThrow(() -> StoreException.notFound("public identity", key));
+                return setRegistration(h, written[0], state, scscfName, changedOnly);
+            });
+        } finally {
+            registrationWritten(written[0]);
+        }
+    }
+
+    /** Drops {@code set} (null: none was found) from the registration cache once its write has committed. */
+    private void registrationWritten(PublicIdentityRows.SetKey set) {
+        if (set != null) {
+            transactions.registrationWritten(set);
+        }
     }
 
     private static List<ImpuRegistration> setRegistration(Handle h, PublicIdentityRows.SetKey member,
@@ -230,23 +258,30 @@ final class JdbiIdentityRepository implements IdentityRepository {
 
     @Override
     public List<ImpuRegistration> implicitSetRegistrations(PublicIdentityRecord identity) {
-        return transactions.read("read the registrations of the implicit set of " + identity.impu(),
-                h -> PublicIdentityRows.registrations(h, PublicIdentityRows.SetKey.of(identity)));
+        PublicIdentityRows.SetKey set = PublicIdentityRows.SetKey.of(identity);
+        return transactions.cachedRegistrations(set, "read the registrations of the implicit set of "
+                + identity.impu(), h -> PublicIdentityRows.registrations(h, set));
     }
 
     @Override
     public void recordAuthenticationPending(PublicIdentityRecord identity, String scscfName, boolean takeOver) {
         // validates the name as a stored registration would, before anything is written
         new ImpuRegistration(identity.impu(), RegistrationState.NOT_REGISTERED, Optional.of(scscfName));
-        transactions.write("record the authentication of " + identity.impu() + " at " + scscfName,
-                h -> PublicIdentityRows.recordAuthenticationPending(h, PublicIdentityRows.SetKey.of(identity),
-                        scscfName, takeOver));
+        PublicIdentityRows.SetKey set = PublicIdentityRows.SetKey.of(identity);
+        // a re-registration's MAR changes no row, and keeps the set cached
+        if (transactions.write("record the authentication of " + identity.impu() + " at " + scscfName,
+                h -> PublicIdentityRows.recordAuthenticationPending(h, set, scscfName, takeOver)) > 0) {
+            transactions.registrationWritten(set);
+        }
     }
 
     @Override
     public void endAuthentication(PublicIdentityRecord identity) {
-        transactions.write("end the authentication of " + identity.impu(),
-                h -> PublicIdentityRows.endAuthentication(h, PublicIdentityRows.SetKey.of(identity)));
+        PublicIdentityRows.SetKey set = PublicIdentityRows.SetKey.of(identity);
+        if (transactions.write("end the authentication of " + identity.impu(),
+                h -> PublicIdentityRows.endAuthentication(h, set)) > 0) {
+            transactions.registrationWritten(set);
+        }
     }
 
     /** The cache key of {@link #findPublicIdentity}: a normalised URI, exact or under a wildcarded PSI. */

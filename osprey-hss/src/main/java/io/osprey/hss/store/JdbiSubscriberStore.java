@@ -1,6 +1,7 @@
 package io.osprey.hss.store;
 
 import io.osprey.aka.SqnScheme;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -16,9 +17,9 @@ final class JdbiSubscriberStore implements SubscriberStore {
     private final RepositoryDataStore repositoryData;
 
     JdbiSubscriberStore(Jdbi jdbi, AutoCloseable pool, Dialect dialect, SecretCodec codec, SqnScheme scheme,
-                        IdentityNormalizer normalizer, ProvisionedCache cache) {
+                        IdentityNormalizer normalizer, ProvisionedCache cache, RegistrationCache registrations) {
         this.pool = pool;
-        transactions = new Transactions(jdbi, dialect, cache);
+        transactions = new Transactions(jdbi, dialect, cache, registrations);
         PrivateIdentityRows privateRows = new PrivateIdentityRows(codec);
         ProfileRows profileRows = new ProfileRows();
         WildcardLookup lookup = new WildcardLookup();
@@ -57,6 +58,11 @@ final class JdbiSubscriberStore implements SubscriberStore {
     @Override
     public <R> R inTransaction(Supplier<R> work) {
         return transactions.inTransaction(work);
+    }
+
+    @Override
+    public <R> Optional<R> fromMemory(Supplier<R> work) {
+        return transactions.fromMemory(work);
     }
 
     @Override

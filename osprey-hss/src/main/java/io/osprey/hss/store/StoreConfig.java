@@ -18,7 +18,8 @@ import java.util.Optional;
  *   <li>{@code sqnScheme}: how SQNs advance (TS 33.102 Annex C).
  *   <li>{@code cacheTtl}: how long provisioned data read for Cx requests is kept in memory (default 5 s, zero
  *       turns the cache off); changes made through this store show at once, changes made by other processes
- *       on the same database within this time. See {@link ProvisionedCache}.
+ *       on the same database within this time. See {@link ProvisionedCache}. On SQLite, a non-zero value also
+ *       keeps registration state in memory ({@link RegistrationCache}, decision 0016).
  * </ul>
  * {@link #toString()} hides the password and the key.
  */

@@ -1,5 +1,6 @@
 package io.osprey.hss.store;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +31,14 @@ public interface SubscriberStore extends AutoCloseable {
      * write lock from its start.
      */
     <R> R inTransaction(Supplier<R> work);
+
+    /**
+     * Runs {@code work} on the calling thread if it needs nothing but what this store holds in memory (decisions
+     * 0012 and 0016): empty as soon as it would reach the database. Such work must make no change before its
+     * first read, so that running it again elsewhere is safe. Lets the HSS answer a Cx request on its Diameter
+     * event loop instead of handing it to a virtual thread (decision 0017).
+     */
+    <R> Optional<R> fromMemory(Supplier<R> work);
 
     /** Closes the connection pool; no exception. */
     @Override

@@ -77,7 +77,11 @@ public final class SubscriberStores {
         }
         ProvisionedCache cache = new ProvisionedCache(config.cacheTtl(), ProvisionedCache.DEFAULT_MAX_ENTRIES,
                 System::nanoTime);
-        return new JdbiSubscriberStore(jdbi, pool, dialect, codec, config.sqnScheme(), normalizer, cache);
+        // one HSS process opens a SQLite file, so its own writes are all the registration writes there are (0016)
+        RegistrationCache registrations = dialect == Dialect.SQLITE && !config.cacheTtl().isZero()
+                ? RegistrationCache.of(ProvisionedCache.DEFAULT_MAX_ENTRIES) : RegistrationCache.disabled();
+        return new JdbiSubscriberStore(jdbi, pool, dialect, codec, config.sqnScheme(), normalizer, cache,
+                registrations);
     }
 
     private static SQLiteDataSource sqlite(Path file) {

@@ -1,7 +1,11 @@
 package io.osprey.hss.store;
 
+import io.osprey.hss.model.ImpuRegistration;
 import io.osprey.hss.model.InvalidValueException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -16,20 +20,46 @@ import org.sqlite.SQLiteException;
  * lock where the dialect needs it), and translates driver errors into {@link StoreException} reasons. Inside
  * {@link #inTransaction} every read and write of the same thread runs on that transaction's handle instead.
  * Reads of provisioned data may come from the {@link ProvisionedCache}, which every provisioning write
- * ({@link #provision}) invalidates once it has committed.
+ * ({@link #provision}) invalidates once it has committed; reads of registration state from the
+ * {@link RegistrationCache}, from which every write of it drops its set once committed ({@link #registrationWritten}).
  */
 final class Transactions {
 
     private final Jdbi jdbi;
     private final ReentrantLock writeLock;
     private final ProvisionedCache cache;
+    private final RegistrationCache registrations;
     /** The {@link #inTransaction} this thread is in, if any. */
     private final ThreadLocal<Bound> bound = new ThreadLocal<>();
+    /** Set while this thread runs {@link #fromMemory} work, which must not reach the database. */
+    private final ThreadLocal<Boolean> memoryOnly = new ThreadLocal<>();
 
-    Transactions(Jdbi jdbi, Dialect dialect, ProvisionedCache cache) {
+    Transactions(Jdbi jdbi, Dialect dialect, ProvisionedCache cache, RegistrationCache registrations) {
         this.jdbi = jdbi;
         this.writeLock = dialect.serializesWrites() ? new ReentrantLock(true) : null;
         this.cache = cache;
+        this.registrations = registrations;
+    }
+
+    /** {@code work}'s result if it needed no database access; empty, having stopped it there, if it did. */
+    <R> Optional<R> fromMemory(Supplier<R> work) {
+        if (bound.get() != null || memoryOnly.get() != null) {
+            return Optional.of(work.get());
+        }
+        memoryOnly.set(Boolean.TRUE);
+        try {
+            return Optional.of(work.get());
+        } catch (NeedsDatabaseException stopped) {
+            return Optional.empty();
+        } finally {
+            memoryOnly.remove();
+        }
+    }
+
+    private void requireDatabaseAllowed() {
+        if (memoryOnly.get() != null) {
+            throw NeedsDatabaseException.INSTANCE;
+        }
     }
 
     /** Whether this thread is in an {@link #inTransaction}. */
@@ -39,6 +69,7 @@ final class Transactions {
 
     /** Runs {@code work} on a handle without a transaction; {@code what} describes it for error messages. */
     <R> R read(String what, HandleCallback<R, RuntimeException> work) {
+        requireDatabaseAllowed();
         Bound joined = bound.get();
         try {
             return joined != null ? work.withHandle(joined.handle) : jdbi.withHandle(work);
@@ -60,6 +91,33 @@ final class Transactions {
         return bound.get() != null ? loader.get() : cache.get(key, loader);
     }
 
+    /**
+     * The registrations of the implicit set {@code set}, from the {@link RegistrationCache} when it holds them.
+     * Inside {@link #inTransaction} the cache is bypassed: the transaction must see its own writes.
+     */
+    List<ImpuRegistration> cachedRegistrations(PublicIdentityRows.SetKey set, String what,
+                                               HandleCallback<List<ImpuRegistration>, RuntimeException> work) {
+        return bound.get() != null ? read(what, work) : registrations.get(set, () -> read(what, work));
+    }
+
+    /** Whether registration state may be read from memory (see {@link RegistrationCache}). */
+    boolean cachesRegistrations() {
+        return registrations.enabled();
+    }
+
+    /**
+     * Registration state of {@code set} was written by a {@link #write} that has returned: its cached registrations
+     * are dropped now, or when the {@link #inTransaction} this thread is in ends.
+     */
+    void registrationWritten(PublicIdentityRows.SetKey set) {
+        Bound joined = bound.get();
+        if (joined != null) {
+            joined.registrationSets.add(set);
+        } else {
+            registrations.drop(set);
+        }
+    }
+
     /** A {@link #write} of provisioned data: cached reads are invalidated once it has committed. */
     <R> R provision(String what, HandleCallback<R, RuntimeException> work) {
         Bound joined = bound.get();
@@ -70,11 +128,13 @@ final class Transactions {
             return write(what, work);
         } finally {
             cache.changed();
+            registrations.dropAll();
         }
     }
 
     /** Runs {@code work} in one transaction; everything it wrote is rolled back if it throws. */
     <R> R write(String what, HandleCallback<R, RuntimeException> work) {
+        requireDatabaseAllowed();
         Bound joined = bound.get();
         if (joined != null) {
             try {
@@ -106,6 +166,7 @@ final class Transactions {
         if (bound.get() != null) {
             return work.get();
         }
+        requireDatabaseAllowed();
         if (writeLock != null) {
             writeLock.lock();
         }
@@ -128,18 +189,24 @@ final class Transactions {
             }
             if (context.provisioned) {
                 cache.changed();
+                registrations.dropAll();
             }
+            context.registrationSets.forEach(registrations::drop);
         }
     }
 
-    /** The handle of a thread's {@link #inTransaction}, and whether provisioned data was written in it. */
+    /**
+     * The handle of a thread's {@link #inTransaction}, whether provisioned data was written in it, and the sets
+     * whose registration state it wrote.
+     */
     private static final class Bound {
         Handle handle;
         boolean provisioned;
+        final List<PublicIdentityRows.SetKey> registrationSets = new ArrayList<>(1);
     }
 
     static RuntimeException translate(String what, RuntimeException e) {
-        if (e instanceof StoreException || e instanceof InvalidValueException) {
+        if (e instanceof StoreException || e instanceof InvalidValueException || e instanceof NeedsDatabaseException) {
             return e;
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {

@@ -384,6 +384,40 @@ class CxServerTest {
     }
 
     @Test
+    void aReRegistrationsUarAndSarAndALirAreAnsweredFromMemoryAndChangesStillReachTheStore() {
+        akaUser("mem1", "+15550199");
+        assertResult(cx.sar(impi("mem1"), sip("mem1"), SCSCF1, CxDictionary.SAT_REGISTRATION),
+                ResultCodes.DIAMETER_SUCCESS);
+        long before = hss.cxAnsweredFromMemory();
+        // the SAR's write dropped the set from memory: this first UAR of the re-registration reads the store
+        assertResult(cx.uar(impi("mem1"), sip("mem1"), DOMAIN, CxDictionary.UAT_REGISTRATION),
+                CxResultCodes.DIAMETER_SUBSEQUENT_REGISTRATION);
+        assertThat(hss.cxAnsweredFromMemory()).isEqualTo(before);
+
+        DiameterMessage uaa = cx.uar(impi("mem1"), sip("mem1"), DOMAIN, CxDictionary.UAT_REGISTRATION);
+        DiameterMessage saa = cx.sar(impi("mem1"), sip("mem1"), SCSCF1, CxDictionary.SAT_RE_REGISTRATION);
+        DiameterMessage lia = cx.lir(sip("mem1"), false);
+
+        assertResult(uaa, CxResultCodes.DIAMETER_SUBSEQUENT_REGISTRATION);
+        assertThat(serverName(uaa)).isEqualTo(SCSCF1);
+        assertResult(saa, ResultCodes.DIAMETER_SUCCESS);
+        assertThat(saa.avp(CxDictionary.USER_DATA)).isPresent();
+        assertResult(lia, ResultCodes.DIAMETER_SUCCESS);
+        assertThat(serverName(lia)).isEqualTo(SCSCF1);
+        assertThat(hss.cxAnsweredFromMemory() - before).as("UAR, SAR and LIR on the event loop").isEqualTo(3);
+
+        // a SAR that changes the state starts from memory, stops at its first write and runs again where it may
+        assertResult(cx.sar(impi("mem1"), sip("mem1"), SCSCF1, CxDictionary.SAT_USER_DEREGISTRATION),
+                ResultCodes.DIAMETER_SUCCESS);
+        assertThat(hss.cxAnsweredFromMemory() - before).isEqualTo(3);
+        PublicIdentityRecord identity = store.identities().publicIdentity(new Impu(sip("mem1"))).orElseThrow();
+        assertThat(store.identities().implicitSetRegistrations(identity))
+                .allSatisfy(member -> assertThat(member.state()).isEqualTo(RegistrationState.NOT_REGISTERED));
+        assertResult(cx.uar(impi("mem1"), sip("mem1"), DOMAIN, CxDictionary.UAT_REGISTRATION),
+                CxResultCodes.DIAMETER_FIRST_REGISTRATION);
+    }
+
+    @Test
     void aReRegistrationAtTheServingScscfLeavesNoPendingAuthenticationAndStillGetsItsProfile() {
         akaUser("mn5", "+15550415");
         cx.marFrom(SCSCF1, impi("mn5"), sip("mn5"), 1, scheme("Digest-AKAv1-MD5"));

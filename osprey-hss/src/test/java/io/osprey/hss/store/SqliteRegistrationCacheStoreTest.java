@@ -1,0 +1,14 @@
+package io.osprey.hss.store;
+
+class SqliteRegistrationCacheStoreTest extends AbstractRegistrationCacheStoreTest {
+
+    @Override
+    StoreBackend openBackend() {
+        return StoreBackend.sqlite();
+    }
+
+    @Override
+    boolean cachesRegistrations() {
+        return true;
+    }
+}
