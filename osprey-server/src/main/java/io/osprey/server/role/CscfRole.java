@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the three CSCF roles share: one {@link CscfNode} on the listen address and port of the role's section, the
- * Cx node towards the HSS for those that need one, and closing both in order.
+ * Cx node towards the HSS for those that need one, both on the role's own event loops, and closing the three in
+ * order.
  */
 abstract class CscfRole implements Role {
 
