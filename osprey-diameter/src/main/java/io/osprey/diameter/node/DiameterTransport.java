@@ -39,7 +39,7 @@ final class DiameterTransport implements AutoCloseable {
     private final DiameterNodeConfig config;
     private final ChannelConnection.Acceptor acceptor;
     private final EventLoopGroup group;
-    /** False when the group is another component's (see {@link DiameterNode#DiameterNode(DiameterNodeConfig, EventLoopGroup)}). */
+    /** False when another component made the group and shuts it down (a CSCF's, decision 0015). */
     private final boolean ownsGroup;
     private final DiameterMessageDecoder messageDecoder;
     private final DiameterMessageEncoder messageEncoder = new DiameterMessageEncoder();

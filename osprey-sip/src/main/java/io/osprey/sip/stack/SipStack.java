@@ -273,7 +273,8 @@ public final class SipStack implements AutoCloseable {
     public void close() {
         log.info("SIP stack stops: {} lane tasks run ({} messages in place on I/O threads, {} continuations where "
                 + "they completed), {} refused for load, {} dropped, {} ACKs of stateless answers absorbed",
-                lanes.completedTasks(), inPlace.sum(), resumedInPlace.sum(), overloadRejections.sum(), dropped.sum(), absorbedAcks.sum());
+                lanes.completedTasks(), inPlace.sum(), resumedInPlace.sum(), overloadRejections.sum(), dropped.sum(),
+                absorbedAcks.sum());
         // Lanes first: a lane still sending while the event loops shut down makes Netty reject its writes.
         lanes.close();
         scheduler.close();
