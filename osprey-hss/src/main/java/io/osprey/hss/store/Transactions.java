@@ -112,7 +112,7 @@ final class Transactions {
     void registrationWritten(PublicIdentityRows.SetKey set) {
         Bound joined = bound.get();
         if (joined != null) {
-            joined.registrationSets.add(set);
+            joined.registrationWritten(set);
         } else {
             registrations.drop(set);
         }
@@ -191,7 +191,9 @@ final class Transactions {
                 cache.changed();
                 registrations.dropAll();
             }
-            context.registrationSets.forEach(registrations::drop);
+            if (context.registrationSets != null) {
+                context.registrationSets.forEach(registrations::drop);
+            }
         }
     }
 
@@ -202,7 +204,15 @@ final class Transactions {
     private static final class Bound {
         Handle handle;
         boolean provisioned;
-        final List<PublicIdentityRows.SetKey> registrationSets = new ArrayList<>(1);
+        /** Null until a write of registration state: most transactions (a MAR's) make none, and allocate nothing. */
+        List<PublicIdentityRows.SetKey> registrationSets;
+
+        void registrationWritten(PublicIdentityRows.SetKey set) {
+            if (registrationSets == null) {
+                registrationSets = new ArrayList<>(1);
+            }
+            registrationSets.add(set);
+        }
     }
 
     static RuntimeException translate(String what, RuntimeException e) {
