@@ -1,5 +1,6 @@
 package io.osprey.hss;
 
+import io.netty.channel.EventLoopGroup;
 import io.osprey.diameter.dictionary.CxDictionary;
 import io.osprey.diameter.dictionary.ShDictionary;
 import io.osprey.diameter.node.DiameterNode;
@@ -62,6 +63,17 @@ public final class HssDiameterServer implements AutoCloseable {
      */
     public static HssDiameterServer start(CxServerConfig config, InetSocketAddress listen, SubscriberStore store,
                                           int maxOutstandingRequests) {
+        return start(config, listen, store, maxOutstandingRequests, null);
+    }
+
+    /**
+     * As {@link #start(CxServerConfig, InetSocketAddress, SubscriberStore, int)}, with the Diameter node on
+     * {@code eventLoops}, which the caller shuts down after closing this server (null: the node's own). An
+     * all-in-one process passes the event loops of its I- and S-CSCF, so that a Cx request and its answer do not
+     * wake another thread (decision 0018).
+     */
+    public static HssDiameterServer start(CxServerConfig config, InetSocketAddress listen, SubscriberStore store,
+                                          int maxOutstandingRequests, EventLoopGroup eventLoops) {
         if (maxOutstandingRequests < 1) {
             throw new IllegalArgumentException("maxOutstandingRequests must be at least 1, was "
                     + maxOutstandingRequests);
@@ -69,7 +81,7 @@ public final class HssDiameterServer implements AutoCloseable {
         String realm = config.homeDomain();
         DiameterNode node = new DiameterNode(DiameterNodeConfig.builder("hss." + realm, realm).listen(listen)
                 .application(CxDictionary.APPLICATION).application(ShDictionary.APPLICATION)
-                .unknownPeers(UnknownPeerPolicy.acceptAny()).product(10415, "Osprey HSS", -1).build());
+                .unknownPeers(UnknownPeerPolicy.acceptAny()).product(10415, "Osprey HSS", -1).build(), eventLoops);
         AdmissionControl admission = new AdmissionControl(maxOutstandingRequests, node.identity());
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         try {

@@ -7,14 +7,12 @@ import io.osprey.diameter.node.DiameterNode;
 import io.osprey.sip.proxy.NextHops;
 import io.osprey.sip.proxy.ProxyPolicy;
 import io.osprey.sip.transport.SipTrace;
-import io.osprey.sip.transport.SipTransports;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What the three CSCF roles share: one {@link CscfNode} on the listen address and port of the role's section, the
- * Cx node towards the HSS for those that need one, both on the role's own event loops, and closing the three in
+ * Cx node towards the HSS for those that need one, both on the process's core event loops, and closing the two in
  * order.
  */
 abstract class CscfRole implements Role {
@@ -24,7 +22,6 @@ abstract class CscfRole implements Role {
     private final String name;
     CscfNode node;
     DiameterNode diameter;
-    private EventLoopGroup eventLoops;
 
     CscfRole(String name, RoleContext context) {
         this.name = name;
@@ -52,15 +49,13 @@ abstract class CscfRole implements Role {
     }
 
     /**
-     * The event loops of this function's SIP sockets and of its Diameter connection to the HSS, made on first use:
-     * SIP work run in place on an I/O thread writes its Cx request there directly, and the answer continues the
-     * work on that thread (decision 0015).
+     * The event loops of this function's SIP sockets and of its Diameter connection to the HSS: SIP work run in
+     * place on an I/O thread writes its Cx request there directly, and the answer continues the work on that
+     * thread (decision 0015). They are the process's core event loops, shared with the other core functions and
+     * the HSS (decision 0018); the process's context shuts them down.
      */
     EventLoopGroup eventLoops() {
-        if (eventLoops == null) {
-            eventLoops = SipTransports.newEventLoops(name + "-io", env.stack(listen(), port()).ioThreads());
-        }
-        return eventLoops;
+        return context.coreEventLoops();
     }
 
     @Override
@@ -94,9 +89,6 @@ abstract class CscfRole implements Role {
         }
         if (diameter != null) {
             diameter.close();
-        }
-        if (eventLoops != null) {
-            eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
     }
 }

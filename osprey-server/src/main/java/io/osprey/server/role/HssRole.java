@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * {@code osprey run hss}: the HSS answering Cx (UAR, SAR, LIR, MAR; TS 29.228/29.229) and Sh (UDR, PUR, SNR;
- * TS 29.328/29.329) on one Diameter node, port 3868 by default, over the process's subscriber store.
+ * TS 29.328/29.329) on one Diameter node, port 3868 by default, over the process's subscriber store. The node
+ * runs on the process's core event loops, with the I- and S-CSCF's Cx connections (decision 0018).
  */
 final class HssRole implements Role {
 
@@ -32,7 +33,7 @@ final class HssRole implements Role {
         CxServerConfig cx = CxServerConfig.defaults(context.config().homeDomain()).withDefaultScscfNames(
                 java.util.List.of(new CscfEnvironment(context).scscfUri()));
         server = HssDiameterServer.start(cx, new InetSocketAddress(hss.listen(), hss.port()), context.store(),
-                hss.maxOutstandingRequests());
+                hss.maxOutstandingRequests(), context.coreEventLoops());
     }
 
     int port() {

@@ -133,15 +133,23 @@ class ImsCoreEndToEndTest {
     }
 
     @Test
-    void eachCscfsCxConnectionLivesOnTheEventLoopsOfItsSipSockets() {
-        // decision 0015: a Cx request sent from SIP work run on an I/O thread is written there, with no hand-off
+    void theCoreFunctionsCxConnectionsBothEndsLiveOnTheEventLoopsOfTheirSipSockets() {
+        // decision 0015: a Cx request sent from SIP work run on an I/O thread is written there, with no hand-off;
+        // decision 0018: the I-CSCF, the S-CSCF and the HSS of one process share those event loops
         List<CscfRole> withCx = core.roles().stream().filter(r -> r instanceof IcscfRole || r instanceof ScscfRole)
                 .map(CscfRole.class::cast).toList();
         assertThat(withCx).hasSize(2);
+        HssRole hss = core.hss();
         for (CscfRole role : withCx) {
+            assertThat(role.eventLoops()).as(role.name()).isSameAs(core.context().coreEventLoops());
             Executor peerLoop = role.diameter.peer("hss." + RunningCore.DOMAIN).orElseThrow().executor();
             assertThat(peerLoop).as(role.name()).isInstanceOfSatisfying(EventLoop.class,
                     loop -> assertThat(loop.parent()).isSameAs(role.eventLoops()));
+            Executor hssSide = hss.server().node().peer(role.name() + "." + RunningCore.DOMAIN).orElseThrow()
+                    .executor();
+            assertThat(hssSide).as("the HSS's end of the " + role.name() + "'s connection")
+                    .isInstanceOfSatisfying(EventLoop.class,
+                            loop -> assertThat(loop.parent()).isSameAs(core.context().coreEventLoops()));
         }
     }
 

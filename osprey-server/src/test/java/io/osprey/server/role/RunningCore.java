@@ -89,6 +89,10 @@ final class RunningCore implements AutoCloseable {
         return context.config();
     }
 
+    RoleContext context() {
+        return context;
+    }
+
     java.net.InetSocketAddress pcscf() {
         return new java.net.InetSocketAddress("127.0.0.1", pcscfPort());
     }

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.MaxMessagesRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.osprey.sip.codec.SipMessageDecoder;
 import io.osprey.sip.codec.SipParseException;
 import io.osprey.sip.message.SipMessage;
@@ -26,6 +27,17 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
     /** Whether the last read stopped at that maximum, so more datagrams were probably waiting. */
     private volatile boolean backlog;
     /**
+     * Per I/O thread, how many of the UDP sockets it reads are {@linkplain #backlog behind}. Stacks whose sockets
+     * share a thread (decision 0018) stop running work in place when any of them is behind, not only their own:
+     * the thread must first drain what waits in all of them.
+     */
+    private static final FastThreadLocal<int[]> BEHIND_ON_THREAD = new FastThreadLocal<>() {
+        @Override
+        protected int[] initialValue() {
+            return new int[1];
+        }
+    };
+    /**
      * The sources of recent datagrams, reused for the next datagram from the same peer: a server transaction keeps
      * its request's source for up to 64*T1, and a proxy hears mostly from a few peers.
      */
@@ -43,11 +55,30 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
         return backlog;
     }
 
+    /** Whether a UDP socket read by the calling I/O thread stopped its last read with datagrams still waiting. */
+    static boolean behindOnCallingThread() {
+        return BEHIND_ON_THREAD.get()[0] > 0;
+    }
+
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        backlog = readCount >= maxMessagesPerRead(ctx);
+        markBehind(readCount >= maxMessagesPerRead(ctx));
         readCount = 0;
         ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        markBehind(false); // a closed socket holds up no one
+        ctx.fireChannelInactive();
+    }
+
+    /** Runs on the channel's event loop, so the thread's count is only ever touched by its own thread. */
+    private void markBehind(boolean behind) {
+        if (behind != backlog) {
+            BEHIND_ON_THREAD.get()[0] += behind ? 1 : -1;
+            backlog = behind;
+        }
     }
 
     private static int maxMessagesPerRead(ChannelHandlerContext ctx) {

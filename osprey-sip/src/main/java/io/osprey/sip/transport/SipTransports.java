@@ -169,11 +169,12 @@ public final class SipTransports implements MessageSender, AutoCloseable {
 
     /**
      * Whether the UDP listener's last read stopped with datagrams probably still waiting in the socket: the thread
-     * reading it is behind, whatever the reason (work, or a host short of CPU).
+     * reading it is behind, whatever the reason (work, or a host short of CPU). Called on an I/O thread, also
+     * whether any other UDP socket that thread reads is behind: stacks may share it (decision 0018).
      */
     public boolean inboundBacklog() {
         DatagramHandler handler = udpHandler;
-        return handler != null && handler.backlog();
+        return handler != null && handler.backlog() || DatagramHandler.behindOnCallingThread();
     }
 
     public TransportConfig config() {
