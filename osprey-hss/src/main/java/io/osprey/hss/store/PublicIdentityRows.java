@@ -20,8 +20,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * SQL for {@code public_identity} and {@code identity_link}. Records are read in two steps, the rows and then
- * their links, so a list of n identities costs two queries.
+ * SQL for {@code public_identity} and {@code identity_link}. Lists of records are read in two steps, the rows and
+ * then their links, so a list of n identities costs two queries; one identity by URI is one query.
  */
 final class PublicIdentityRows {
 
@@ -84,9 +84,23 @@ final class PublicIdentityRows {
         return handle.createUpdate("DELETE FROM public_identity WHERE impu = :impu").bind("impu", impu.uri()).execute();
     }
 
+    /**
+     * One identity and its links in one query, a row per link: the first UAR of a registration reads this (the
+     * lists below take two queries for any number of identities).
+     */
     static Optional<PublicIdentityRecord> find(Handle handle, Impu impu) {
-        return withLinks(handle, handle.createQuery("SELECT " + COLUMNS + " FROM public_identity WHERE impu = :impu")
-                .bind("impu", impu.uri()).map((rs, ctx) -> row(rs)).list()).stream().findFirst();
+        TreeSet<Impi> links = new TreeSet<>();
+        List<Row> rows = handle.createQuery("SELECT " + JOINED_COLUMNS + ", l.impi AS impi FROM public_identity p "
+                        + "LEFT JOIN identity_link l ON l.impu = p.impu WHERE p.impu = :impu")
+                .bind("impu", impu.uri())
+                .map((rs, ctx) -> {
+                    String impi = rs.getString("impi");
+                    if (impi != null) {
+                        links.add(new Impi(impi));
+                    }
+                    return row(rs);
+                }).list();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(record(rows.getFirst(), links));
     }
 
     /** Every wildcarded PSI, without links (a PSI is not registered by an IMPI). */
@@ -234,12 +248,15 @@ final class PublicIdentityRows {
                         .add(new Impi(link.getValue())));
         List<PublicIdentityRecord> records = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            records.add(new PublicIdentityRecord(new Impu(row.impu), row.subscriptionId, row.profile,
-                    IdentityType.fromCode("identityType", row.type), row.barred, row.implicitSet,
-                    Optional.ofNullable(row.alias), Optional.ofNullable(row.displayName),
-                    links.getOrDefault(row.impu, new TreeSet<>())));
+            records.add(record(row, links.getOrDefault(row.impu, new TreeSet<>())));
         }
         return records;
+    }
+
+    private static PublicIdentityRecord record(Row row, TreeSet<Impi> links) {
+        return new PublicIdentityRecord(new Impu(row.impu), row.subscriptionId, row.profile,
+                IdentityType.fromCode("identityType", row.type), row.barred, row.implicitSet,
+                Optional.ofNullable(row.alias), Optional.ofNullable(row.displayName), links);
     }
 
     private static Row row(ResultSet rs) throws SQLException {
