@@ -123,7 +123,8 @@ public final class SipStack implements AutoCloseable {
             @Override
             public void executeSoon(String callId, Runnable task) {
                 int key = callId.hashCode();
-                if (lanes.runIfIdle(key, task)) {
+                // as for a message read (dispatch): a thread behind on its sockets drains them first
+                if (!transports.inboundBacklog() && inline.allows() && lanes.runIfIdle(key, task)) {
                     resumedInPlace.increment();
                 } else {
                     lanes.put(key, task);
