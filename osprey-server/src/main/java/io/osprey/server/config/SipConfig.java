@@ -29,6 +29,11 @@ public record SipConfig(Duration t1, Duration t2, Duration t4, Integer lanes, In
         traceAll = traceAll != null && traceAll;
     }
 
+    /** Netty I/O threads of one SIP stack, or of a process's shared core event loops: half the lanes, at least 1. */
+    public int ioThreads() {
+        return Math.max(1, lanes / 2);
+    }
+
     static SipConfig defaults() {
         return new SipConfig(null, null, null, null, null, null, null);
     }

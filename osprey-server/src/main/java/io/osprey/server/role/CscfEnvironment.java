@@ -83,7 +83,7 @@ final class CscfEnvironment {
         return new SipStackSettings(transport, SipLimits.DEFAULTS.withMaxBodySize(config.sip().maxBodyBytes()),
                 new TransactionConfig(config.sip().t1(), config.sip().t2(), config.sip().t4()),
                 config.sip().lanes(), config.sip().laneQueue(), config.overload().rejectAbove(),
-                config.overload().retryAfter(), Math.max(1, config.sip().lanes() / 2), delay);
+                config.overload().retryAfter(), config.sip().ioThreads(), delay);
     }
 
     /**

@@ -49,7 +49,7 @@ final class ProxyRole implements Role {
                 SipLimits.DEFAULTS.withMaxBodySize(config.sip().maxBodyBytes()),
                 new TransactionConfig(config.sip().t1(), config.sip().t2(), config.sip().t4()),
                 config.sip().lanes(), config.sip().laneQueue(), config.overload().rejectAbove(),
-                config.overload().retryAfter(), Math.max(1, config.sip().lanes() / 2),
+                config.overload().retryAfter(), config.sip().ioThreads(),
                 QueueDelay.of(config.overload().maxQueueDelay()));
         LocalAddresses local = new LocalAddresses(proxyConfig.listen(), Set.of(proxyConfig.listen()),
                 Map.of(TransportProtocol.UDP, proxyConfig.port(), TransportProtocol.TCP, proxyConfig.port()));

@@ -54,7 +54,7 @@ public final class RoleContext implements AutoCloseable {
      */
     public synchronized EventLoopGroup coreEventLoops() {
         if (coreEventLoops == null) {
-            coreEventLoops = SipTransports.newEventLoops("core-io", Math.max(1, config.sip().lanes() / 2));
+            coreEventLoops = SipTransports.newEventLoops("core-io", config.sip().ioThreads());
         }
         return coreEventLoops;
     }

@@ -123,8 +123,7 @@ public final class SipStack implements AutoCloseable {
             @Override
             public void executeSoon(String callId, Runnable task) {
                 int key = callId.hashCode();
-                // as for a message read (dispatch): a thread behind on its sockets drains them first
-                if (!transports.inboundBacklog() && inline.allows() && lanes.runIfIdle(key, task)) {
+                if (mayRunInPlace() && lanes.runIfIdle(key, task)) {
                     resumedInPlace.increment();
                 } else {
                     lanes.put(key, task);
@@ -186,7 +185,7 @@ public final class SipStack implements AutoCloseable {
             }
         }
         Runnable work = () -> process(inbound);
-        if (!transports.inboundBacklog() && inline.allows() && lanes.runIfIdle(key, work)) {
+        if (mayRunInPlace() && lanes.runIfIdle(key, work)) {
             inPlace.increment();
             return;
         }
@@ -197,6 +196,15 @@ public final class SipStack implements AutoCloseable {
                 dropped.increment();
             }
         }
+    }
+
+    /**
+     * Whether the calling thread may run lane work itself, a message it read or a continuation it completed: not
+     * while any socket it reads is behind (it drains them first, decisions 0010 and 0018) or it has no time to
+     * spare ({@link InlineBudget}).
+     */
+    private boolean mayRunInPlace() {
+        return !transports.inboundBacklog() && inline.allows();
     }
 
     private boolean isRetransmission(SipRequest request) {
