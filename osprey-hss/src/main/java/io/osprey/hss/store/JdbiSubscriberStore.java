@@ -9,6 +9,8 @@ import org.jdbi.v3.core.Jdbi;
 final class JdbiSubscriberStore implements SubscriberStore {
 
     private final AutoCloseable pool;
+    /** Null when nothing is cached. */
+    private final ProvisioningWatch watch;
     private final Transactions transactions;
     private final SubscriptionRepository subscriptions;
     private final IdentityRepository identities;
@@ -17,8 +19,10 @@ final class JdbiSubscriberStore implements SubscriberStore {
     private final RepositoryDataStore repositoryData;
 
     JdbiSubscriberStore(Jdbi jdbi, AutoCloseable pool, Dialect dialect, SecretCodec codec, SqnScheme scheme,
-                        IdentityNormalizer normalizer, ProvisionedCache cache, RegistrationCache registrations) {
+                        IdentityNormalizer normalizer, ProvisionedCache cache, RegistrationCache registrations,
+                        ProvisioningWatch watch) {
         this.pool = pool;
+        this.watch = watch;
         transactions = new Transactions(jdbi, dialect, cache, registrations);
         PrivateIdentityRows privateRows = new PrivateIdentityRows(codec);
         ProfileRows profileRows = new ProfileRows();
@@ -65,8 +69,16 @@ final class JdbiSubscriberStore implements SubscriberStore {
         return transactions.fromMemory(work);
     }
 
+    /** The watch over other processes' provisioning, for tests that poll it themselves; null if nothing is cached. */
+    ProvisioningWatch provisioningWatch() {
+        return watch;
+    }
+
     @Override
     public void close() {
+        if (watch != null) {
+            watch.close();
+        }
         try {
             pool.close();
         } catch (Exception e) {

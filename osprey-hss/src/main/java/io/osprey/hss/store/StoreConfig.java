@@ -16,10 +16,11 @@ import java.util.Optional;
  *   <li>{@code secretKey}: base64 of a 16- or 32-octet AES key; when set, K, OP/OPc and digest secrets are
  *       encrypted at rest with AES-GCM.
  *   <li>{@code sqnScheme}: how SQNs advance (TS 33.102 Annex C).
- *   <li>{@code cacheTtl}: how long provisioned data read for Cx requests is kept in memory (default 5 s, zero
+ *   <li>{@code cacheTtl}: how long provisioned data read for Cx requests is kept in memory (default 1 h, zero
  *       turns the cache off); changes made through this store show at once, changes made by other processes
- *       on the same database within this time. See {@link ProvisionedCache}. On SQLite, a non-zero value also
- *       keeps registration state in memory ({@link RegistrationCache}, decision 0016).
+ *       on the same database within a second ({@link ProvisioningWatch}, decision 0019). See
+ *       {@link ProvisionedCache}. On SQLite, a non-zero value also keeps registration state in memory
+ *       ({@link RegistrationCache}, decision 0016).
  * </ul>
  * {@link #toString()} hides the password and the key.
  */

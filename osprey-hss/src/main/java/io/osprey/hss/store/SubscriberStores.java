@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -38,6 +39,11 @@ public final class SubscriberStores {
      * @throws StoreException UNAVAILABLE when the database cannot be reached or migrated
      */
     public static SubscriberStore open(StoreConfig config, IdentityNormalizer normalizer) {
+        return open(config, normalizer, ProvisioningWatch.DEFAULT_INTERVAL);
+    }
+
+    /** Opens the store, its {@link ProvisioningWatch} polling every {@code watchInterval}. */
+    static SubscriberStore open(StoreConfig config, IdentityNormalizer normalizer, Duration watchInterval) {
         Dialect dialect = config.dialect();
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("osprey-hss-store");
@@ -80,8 +86,20 @@ public final class SubscriberStores {
         // one HSS process opens a SQLite file, so its own writes are all the registration writes there are (0016)
         RegistrationCache registrations = dialect == Dialect.SQLITE && !config.cacheTtl().isZero()
                 ? RegistrationCache.of(ProvisionedCache.DEFAULT_MAX_ENTRIES) : RegistrationCache.disabled();
+        // with the cache off there is nothing in memory for other processes' provisioning to make stale
+        ProvisioningWatch watch = config.cacheTtl().isZero() ? null
+                : new ProvisioningWatch(jdbi, cache, registrations, watchInterval);
+        try {
+            if (watch != null) {
+                watch.start();
+            }
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException(StoreException.Reason.UNAVAILABLE, "cannot read the provisioning generation of "
+                    + config.displayUrl() + ": " + e.getMessage(), e);
+        }
         return new JdbiSubscriberStore(jdbi, pool, dialect, codec, config.sqnScheme(), normalizer, cache,
-                registrations);
+                registrations, watch);
     }
 
     private static SQLiteDataSource sqlite(Path file) {

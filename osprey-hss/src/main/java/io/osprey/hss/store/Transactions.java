@@ -118,14 +118,23 @@ final class Transactions {
         }
     }
 
-    /** A {@link #write} of provisioned data: cached reads are invalidated once it has committed. */
+    /**
+     * A {@link #write} of provisioned data: cached reads are invalidated once it has committed, and the transaction
+     * counts itself in {@code provisioning_generation} for other processes' {@link ProvisioningWatch}. The count is
+     * its last statement (inside {@link #inTransaction}, the outer transaction's), so that every transaction takes
+     * that row's lock after all others and two provisioning transactions cannot deadlock on it.
+     */
     <R> R provision(String what, HandleCallback<R, RuntimeException> work) {
         Bound joined = bound.get();
         if (joined != null) {
-            joined.provisioned = true; // the outer transaction invalidates again after its commit
+            joined.provisioned = true; // the outer transaction counts itself and invalidates again after its commit
         }
         try {
-            return write(what, work);
+            return write(what, joined != null ? work : handle -> {
+                R result = work.withHandle(handle);
+                ProvisioningWatch.bump(handle);
+                return result;
+            });
         } finally {
             cache.changed();
             registrations.dropAll();
@@ -176,7 +185,11 @@ final class Transactions {
                 context.handle = handle;
                 bound.set(context);
                 try {
-                    return work.get();
+                    R result = work.get();
+                    if (context.provisioned) {
+                        ProvisioningWatch.bump(handle);
+                    }
+                    return result;
                 } finally {
                     bound.remove();
                 }

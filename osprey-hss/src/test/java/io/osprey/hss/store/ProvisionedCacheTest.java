@@ -56,6 +56,27 @@ class ProvisionedCacheTest {
     }
 
     @Test
+    void servesNothingOnceItsWatchHasNotConfirmedInTime() {
+        ProvisionedCache cache = cache(Duration.ofHours(1), 10);
+        cache.confirmedUntil(now.get() + 3_000);
+        cache.get("alice", () -> load("v1"));
+        now.addAndGet(2_999);
+        assertThat(cache.<String>get("alice", () -> load("v2"))).isEqualTo("v1");
+
+        now.addAndGet(1); // the watch's polls failed: another process may have provisioned meanwhile
+        assertThat(cache.<String>get("alice", () -> load("v3"))).isEqualTo("v3");
+        assertThat(cache.<String>get("alice", () -> load("v4"))).isEqualTo("v4");
+
+        cache.confirmedUntil(now.get() + 3_000); // a poll got through and saw no change: what was cached stands
+        assertThat(cache.<String>get("alice", () -> load("v5"))).isEqualTo("v1");
+
+        cache.changed(); // the next poll saw another process's provisioning
+        cache.confirmedUntil(now.get() + 3_000);
+        assertThat(cache.<String>get("alice", () -> load("v6"))).isEqualTo("v6");
+        assertThat(loads).as("reads made while unconfirmed were not kept").hasValue(4);
+    }
+
+    @Test
     void expiresAfterItsTimeToLive() {
         ProvisionedCache cache = cache(Duration.ofSeconds(5), 10);
         cache.get("alice", () -> load("v1"));

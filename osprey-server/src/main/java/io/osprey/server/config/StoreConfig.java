@@ -11,10 +11,11 @@ import java.time.Duration;
  * @param poolSize   connection pool size; 0 (default) picks 4 for SQLite, 10 for PostgreSQL
  * @param schema     PostgreSQL schema to create and use
  * @param secretKey  base64 of a 16- or 32-octet AES key encrypting K, OP/OPc and passwords at rest; never printed
- * @param cacheTtl   how long the HSS keeps provisioned data it read for Cx requests (default 5s, 0s turns it off,
+ * @param cacheTtl   how long the HSS keeps provisioned data it read for Cx requests (default 1h, 0s turns it off,
  *                   at most 1h); changes made through this process show at once, changes another process makes
- *                   (another HSS on the same PostgreSQL, {@code osprey subscriber --db}) within this time. On
- *                   SQLite the HSS also keeps registration state in memory unless this is 0s (decision 0016)
+ *                   (another HSS on the same PostgreSQL, {@code osprey subscriber --db}) within a second
+ *                   (decision 0019). On SQLite the HSS also keeps registration state in memory unless this is 0s
+ *                   (decision 0016)
  */
 public record StoreConfig(String url, String user, String password, Integer poolSize, String schema,
                           String secretKey, Duration cacheTtl) {

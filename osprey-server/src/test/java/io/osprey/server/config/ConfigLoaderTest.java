@@ -132,7 +132,7 @@ class ConfigLoaderTest {
 
     @Test
     void storeCacheTtlDefaultsToFiveSecondsAndMayBeTurnedOff() {
-        assertThat(loader.parse("").store().toStoreConfig().cacheTtl()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(loader.parse("").store().toStoreConfig().cacheTtl()).isEqualTo(Duration.ofHours(1));
         assertThat(loader.parse("store:\n  cache-ttl: 0s\n").store().toStoreConfig().cacheTtl()).isZero();
         assertThat(loader.parse("store:\n  cache-ttl: 30s\n").store().toStoreConfig().cacheTtl())
                 .isEqualTo(Duration.ofSeconds(30));
