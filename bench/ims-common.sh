@@ -2,6 +2,7 @@
 # as one process ("osprey run hss scscf icscf pcscf" from the osprey-bench jar, SQLite store, home domain ims.test),
 # drive it with SIPp on loopback and read the Osprey process's CPU time from /proc.
 # Needs: $root (the repository); ims_prepare sets $java and $jar; the caller then sets $work (a scratch folder).
+# STORE_CACHE_TTL, when set, is the store's cache-ttl (e.g. 5s, the default before decision 0019, to compare).
 
 ims_domain=ims.test
 # the GC flags ./osprey starts the core with (docs/decisions/0013); OSPREY_JAVA_OPTS, after them, can override
@@ -110,6 +111,7 @@ scscf:
   state-file: $work/scscf-registrations.txt
 store:
   url: sqlite:$work/osprey.db
+${STORE_CACHE_TTL:+  cache-ttl: $STORE_CACHE_TTL}
 admin:
   port: $admin_port
 ${OSPREY_EXTRA_YAML:-}

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The HSS side of Cx (TS 29.228 §6, TS 29.229; application 16777216, vendor 10415): serves UAR, SAR, LIR and
  * MAR on a {@link DiameterNode}. Store work runs on {@code executor} (virtual threads), never on the node's
- * I/O thread; a UAR, SAR or LIR that needs only what the store holds in memory is answered on the I/O thread
- * (decision 0017). A refused request is answered with its Experimental-Result or Result-Code; a store outage with
- * DIAMETER_TOO_BUSY so the client may try another HSS; any other failure with DIAMETER_UNABLE_TO_COMPLY.
+ * I/O thread; a request that needs only what the store holds in memory is answered on the I/O thread
+ * (decision 0017; for a MAR, decision 0020). A refused request is answered with its Experimental-Result or
+ * Result-Code; a store outage with DIAMETER_TOO_BUSY so the client may try another HSS; any other failure with
+ * DIAMETER_UNABLE_TO_COMPLY.
  */
 public final class CxServer {
 
@@ -73,9 +74,9 @@ public final class CxServer {
                 admission.apply(r -> serveFromMemoryIfPossible(r, serverAssignment::answer)));
         node.register(app, CxDictionary.LOCATION_INFO.code(),
                 admission.apply(r -> serveFromMemoryIfPossible(r, locationInfo::answer)));
-        // a MAR always reserves an SQN in a transaction
+        // a re-authentication from a reservation of SQNs in memory (decision 0020); others in a transaction
         node.register(app, CxDictionary.MULTIMEDIA_AUTH.code(),
-                admission.apply(r -> serve(r, multimediaAuth::answer)));
+                admission.apply(r -> serveFromMemoryIfPossible(r, multimediaAuth::answer)));
     }
 
     /** Answers one request on the caller's thread (the node handlers run this on {@code executor}). */

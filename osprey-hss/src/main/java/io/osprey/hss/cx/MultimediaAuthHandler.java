@@ -16,10 +16,12 @@ import io.osprey.hss.model.AuthScheme;
 import io.osprey.hss.model.Impi;
 import io.osprey.hss.model.ImpiCredentials;
 import io.osprey.hss.model.Impu;
+import io.osprey.hss.model.ImpuRegistration;
 import io.osprey.hss.model.PublicIdentityRecord;
 import io.osprey.hss.store.SubscriberStore;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Multimedia-Auth (MAR/MAA, TS 29.228 §6.3.1; TS 29.229 §6.1.7–6.1.8) for the S-CSCF: checks the identities
@@ -30,6 +32,8 @@ import java.util.List;
  * (TS 33.102 §6.3.5). An AUTS whose MAC-S fails is answered 5006 AUTH_SCHEME_NOT_SUPPORTED, as Open5GS does:
  * TS 33.102 leaves the answer to operator policy and TS 29.229 names no better code. Each successful MAR
  * records the requesting S-CSCF as authenticating the identity (TS 29.228 §6.3.1, see {@link #recordPending}).
+ * On SQLite, a re-authentication by the S-CSCF already serving the user takes its SQNs from a reservation in
+ * memory and reaches no database (decision 0020), so it is answered on the Diameter event loop.
  */
 final class MultimediaAuthHandler {
 
@@ -50,22 +54,64 @@ final class MultimediaAuthHandler {
         CxRequests.requireAssociated(store, impi, identity);
         Avp item = CxRequests.required(request, CxDictionary.SIP_AUTH_DATA_ITEM);
         String serverName = CxRequests.serverName(request);
+        Optional<AnswerBuilder> reserved = answerFromReservation(request, impi, identity, item, serverName);
+        if (reserved.isPresent()) {
+            return reserved.get();
+        }
         // one store transaction for the credentials, the pending mark and the SQN reservation
         return store.inTransaction(() -> answer(request, impi, identity, item, serverName));
+    }
+
+    /**
+     * A re-authentication with AKA answered from the SQNs the identity's last MAR reserved in memory, without a
+     * database transaction (decision 0020): no AUTS, the requesting S-CSCF already serves the whole implicit set
+     * with no authentication pending (so there is no pending mark to record, as the transaction would find), and
+     * the reservation holds enough SQNs. Anything else is answered by the transaction.
+     */
+    private Optional<AnswerBuilder> answerFromReservation(DiameterMessage request, Impi impi,
+                                                          PublicIdentityRecord identity, Avp item, String serverName) {
+        if (item.avp(CxDictionary.SIP_AUTHORIZATION).isPresent()) {
+            return Optional.empty();
+        }
+        ImpiCredentials credentials = store.authenticationCentre().reservedCredentials(impi).orElse(null);
+        if (credentials == null) {
+            return Optional.empty();
+        }
+        String requested = requestedScheme(item);
+        AuthScheme scheme = AuthSchemeNames.choose(requested, credentials).orElse(null);
+        if (scheme == null || !scheme.isAka() || !servedWithNothingPending(identity, serverName)) {
+            return Optional.empty();
+        }
+        return store.authenticationCentre().reservedVectors(impi, requestedCount(request))
+                .map(vectors -> akaAnswer(request, impi, identity.impu(), scheme, vectors));
+    }
+
+    /** Whether {@code serverName} serves every identity of the set with none pending: a MAR would change nothing. */
+    private boolean servedWithNothingPending(PublicIdentityRecord identity, String serverName) {
+        for (ImpuRegistration registration : store.identities().implicitSetRegistrations(identity)) {
+            if (!registration.servingScscf().map(serverName::equals).orElse(false)
+                    || registration.pendingScscf().isPresent()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String requestedScheme(Avp item) {
+        return item.avp(CxDictionary.SIP_AUTHENTICATION_SCHEME).map(Avp::asUtf8).orElse(null);
     }
 
     private AnswerBuilder answer(DiameterMessage request, Impi impi, PublicIdentityRecord identity, Avp item,
                                  String serverName) {
         Impu impu = identity.impu();
-        String requested = item.avp(CxDictionary.SIP_AUTHENTICATION_SCHEME).map(Avp::asUtf8).orElse(null);
+        String requested = requestedScheme(item);
         ImpiCredentials credentials = store.authenticationCentre().credentialsForUpdate(impi).orElseThrow(() ->
                 new CxFailure(CxResultCodes.DIAMETER_ERROR_USER_UNKNOWN, "private identity " + impi + " is unknown"));
         AuthScheme scheme = AuthSchemeNames.choose(requested, credentials).orElseThrow(() -> new CxFailure(
                 CxResultCodes.DIAMETER_ERROR_AUTH_SCHEME_NOT_SUPPORTED,
                 impi + " may not use scheme " + requested));
-        AnswerBuilder answer = DiameterMessage.answerTo(request, local).result(ResultCodes.DIAMETER_SUCCESS)
-                .add(BaseDictionary.USER_NAME, impi.value()).add(CxDictionary.PUBLIC_IDENTITY, impu.uri());
         if (!scheme.isAka()) {
+            AnswerBuilder answer = successTo(request, impi, impu);
             recordPending(identity, serverName, true);
             DigestHa1 ha1 = DigestHa1.of(impi, credentials.digest().orElseThrow(), scheme, config.digestRealm());
             String schemeName = requested == null || requested.equalsIgnoreCase(AuthSchemeNames.UNKNOWN)
@@ -88,6 +134,17 @@ final class MultimediaAuthHandler {
         List<AuthenticationVector> vectors = auts != null
                 ? store.authenticationCentre().nextVectors(impi, requestedCount(request))
                 : store.authenticationCentre().nextVectors(credentials, requestedCount(request));
+        return akaAnswer(request, impi, impu, scheme, vectors);
+    }
+
+    private AnswerBuilder successTo(DiameterMessage request, Impi impi, Impu impu) {
+        return DiameterMessage.answerTo(request, local).result(ResultCodes.DIAMETER_SUCCESS)
+                .add(BaseDictionary.USER_NAME, impi.value()).add(CxDictionary.PUBLIC_IDENTITY, impu.uri());
+    }
+
+    private AnswerBuilder akaAnswer(DiameterMessage request, Impi impi, Impu impu, AuthScheme scheme,
+                                    List<AuthenticationVector> vectors) {
+        AnswerBuilder answer = successTo(request, impi, impu);
         answer.add(CxDictionary.SIP_NUMBER_AUTH_ITEMS, vectors.size());
         for (int i = 0; i < vectors.size(); i++) {
             AuthenticationVector vector = vectors.get(i);

@@ -45,6 +45,19 @@ public interface AuthenticationCentre {
     List<AuthenticationVector> nextVectors(Impi impi, int count);
 
     /**
+     * The credentials of {@code impi} as held with its SQN reservation in memory (decision 0020), without a database
+     * access; empty where none is held (always on PostgreSQL). Their SQN is not the stored one.
+     */
+    Optional<ImpiCredentials> reservedCredentials(Impi impi);
+
+    /**
+     * {@code count} vectors with SQNs from the reservation {@link #nextVectors(ImpiCredentials, int)} left in
+     * memory, without a database access; empty when none is held or it has too few SQNs left. Never an SQN that
+     * any other call has returned or will return.
+     */
+    Optional<List<AuthenticationVector>> reservedVectors(Impi impi, int count);
+
+    /**
      * As {@link #nextVectors(Impi, int)} from credentials {@link #credentialsForUpdate} read in the enclosing
      * transaction: their keys and SQN, without reading them again.
      *

@@ -18,7 +18,9 @@ import org.jdbi.v3.core.Handle;
 /**
  * {@link AuthenticationCentre} on JDBI. A vector request locks the private identity row (FOR UPDATE on
  * PostgreSQL; BEGIN IMMEDIATE plus the store's write lock on SQLite), reads K/OPc and the SQN, stores the SQN
- * after the reserved range, and commits; MILENAGE then runs outside the transaction.
+ * after the reserved range, and commits; MILENAGE then runs outside the transaction. Where {@link SqnReservations}
+ * are kept (SQLite), the range stored goes {@link SqnReservations#EXTRA_SQNS} further, and the SQNs beyond those
+ * used serve the identity's next requests from memory once the transaction has committed (decision 0020).
  */
 final class JdbiAuthenticationCentre implements AuthenticationCentre {
 
@@ -26,13 +28,17 @@ final class JdbiAuthenticationCentre implements AuthenticationCentre {
     private final PrivateIdentityRows rows;
     private final Dialect dialect;
     private final SqnScheme scheme;
-    private final SecureRandom random = new SecureRandom();
+    private final SqnReservations reservations;
+    private final SecureRandom random;
 
-    JdbiAuthenticationCentre(Transactions transactions, PrivateIdentityRows rows, Dialect dialect, SqnScheme scheme) {
+    JdbiAuthenticationCentre(Transactions transactions, PrivateIdentityRows rows, Dialect dialect, SqnScheme scheme,
+                             SqnReservations reservations, SecureRandom random) {
         this.transactions = transactions;
         this.rows = rows;
         this.dialect = dialect;
         this.scheme = scheme;
+        this.reservations = reservations;
+        this.random = random;
     }
 
     @Override
@@ -47,7 +53,8 @@ final class JdbiAuthenticationCentre implements AuthenticationCentre {
 
     @Override
     public void updateCredentials(ImpiCredentials credentials) {
-        transactions.write("update credentials of " + credentials.impi(), h -> {
+        // a provisioning write: other processes' caches and this one's SQN reservations drop what they hold
+        transactions.provision("update credentials of " + credentials.impi(), h -> {
             if (rows.updateCredentials(h, credentials) == 0) {
                 throw StoreException.notFound("private identity", credentials.impi());
             }
@@ -58,7 +65,7 @@ final class JdbiAuthenticationCentre implements AuthenticationCentre {
     @Override
     public void updateSqn(Impi impi, long sqn) {
         Sqn.requireValid("sqn", sqn);
-        transactions.write("update SQN of " + impi, h -> {
+        transactions.provision("update SQN of " + impi, h -> {
             if (PrivateIdentityRows.updateSqn(h, impi, sqn) == 0) {
                 throw StoreException.notFound("private identity", impi);
             }
@@ -75,8 +82,19 @@ final class JdbiAuthenticationCentre implements AuthenticationCentre {
     public List<AuthenticationVector> nextVectors(Impi impi, int count) {
         requireCount(count);
         Reservation reservation = transactions.write("reserve " + count + " SQNs for " + impi,
-                h -> reserve(h, lockAkaCredentials(h, impi), count));
+                h -> reserve(h, lockAkaCredentials(h, impi), count, false));
         return vectors(reservation, count);
+    }
+
+    @Override
+    public Optional<ImpiCredentials> reservedCredentials(Impi impi) {
+        return reservations.credentials(impi);
+    }
+
+    @Override
+    public Optional<List<AuthenticationVector>> reservedVectors(Impi impi, int count) {
+        requireCount(count);
+        return reservations.take(impi, count);
     }
 
     @Override
@@ -88,7 +106,7 @@ final class JdbiAuthenticationCentre implements AuthenticationCentre {
             throw new IllegalStateException("nextVectors(ImpiCredentials, int) outside the transaction that read them");
         }
         Reservation reservation = transactions.write("reserve " + count + " SQNs for " + locked.impi(),
-                h -> reserve(h, locked, count));
+                h -> reserve(h, locked, count, reservations.enabled()));
         return vectors(reservation, count);
     }
 
@@ -98,17 +116,31 @@ final class JdbiAuthenticationCentre implements AuthenticationCentre {
         }
     }
 
-    /** Stores the SQN after {@code count} vectors from the locked row's and returns the first. */
-    private Reservation reserve(Handle handle, ImpiCredentials locked, int count) {
+    /**
+     * Stores the SQN after {@code count} vectors from the locked row's, and {@link SqnReservations#EXTRA_SQNS}
+     * more if {@code keepRest} (handed to the reservations once the transaction commits), and returns the first.
+     * Only a MAR's transaction ({@link #nextVectors(ImpiCredentials, int)}) keeps the rest.
+     */
+    private Reservation reserve(Handle handle, ImpiCredentials locked, int count, boolean keepRest) {
         long first = locked.sqn();
-        long next = first;
-        for (int i = 0; i < count; i++) {
-            next = scheme.next(next);
-        }
-        if (PrivateIdentityRows.updateSqn(handle, locked.impi(), next) == 0) {
+        long next = advance(first, count);
+        long limit = keepRest ? advance(next, SqnReservations.EXTRA_SQNS) : next;
+        if (PrivateIdentityRows.updateSqn(handle, locked.impi(), limit) == 0) {
             throw StoreException.notFound("private identity", locked.impi());
         }
+        if (limit != next) {
+            long epoch = reservations.epoch(); // read under the write lock: see SqnReservations
+            transactions.afterCommit(() -> reservations.install(locked, next, limit, epoch));
+        }
         return new Reservation(locked.aka().orElseThrow(), first);
+    }
+
+    private long advance(long sqn, int steps) {
+        long advanced = sqn;
+        for (int i = 0; i < steps; i++) {
+            advanced = scheme.next(advanced);
+        }
+        return advanced;
     }
 
     private List<AuthenticationVector> vectors(Reservation reservation, int count) {
@@ -131,6 +163,8 @@ final class JdbiAuthenticationCentre implements AuthenticationCentre {
         }
         return transactions.write("resynchronise " + impi, h -> {
             ImpiCredentials locked = lockAkaCredentials(h, impi);
+            // under the write lock, after every earlier transaction: no reservation from before the AUTS survives
+            reservations.drop(impi);
             ResyncOutcome outcome = new Resync(locked.aka().orElseThrow().milenage(), scheme)
                     .resynchronise(sipAuthorization, locked.sqn());
             if (outcome instanceof ResyncOutcome.Resynchronised resynchronised && resynchronised.reset()) {

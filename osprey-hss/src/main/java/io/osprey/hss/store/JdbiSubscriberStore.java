@@ -19,18 +19,19 @@ final class JdbiSubscriberStore implements SubscriberStore {
     private final RepositoryDataStore repositoryData;
 
     JdbiSubscriberStore(Jdbi jdbi, AutoCloseable pool, Dialect dialect, SecretCodec codec, SqnScheme scheme,
-                        IdentityNormalizer normalizer, ProvisionedCache cache, RegistrationCache registrations,
-                        ProvisioningWatch watch) {
+                        IdentityNormalizer normalizer, InMemoryState memory, ProvisioningWatch watch) {
         this.pool = pool;
         this.watch = watch;
-        transactions = new Transactions(jdbi, dialect, cache, registrations);
+        transactions = new Transactions(jdbi, dialect, memory.cache(), memory.registrations(),
+                memory::provisioningChanged);
         PrivateIdentityRows privateRows = new PrivateIdentityRows(codec);
         ProfileRows profileRows = new ProfileRows();
         WildcardLookup lookup = new WildcardLookup();
         identities = new JdbiIdentityRepository(transactions, privateRows, lookup, normalizer);
         subscriptions = new JdbiSubscriptionRepository(transactions, privateRows, profileRows, identities, normalizer);
         profiles = new JdbiProfileRepository(transactions, profileRows);
-        authenticationCentre = new JdbiAuthenticationCentre(transactions, privateRows, dialect, scheme);
+        authenticationCentre = new JdbiAuthenticationCentre(transactions, privateRows, dialect, scheme,
+                memory.reservations(), memory.random());
         repositoryData = new JdbiRepositoryDataStore(transactions);
     }
 

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every provisioning write made through a store adds one to the single row of {@code provisioning_generation},
  * as the last statement of its transaction ({@link #bump}), so the count moves exactly when provisioned data
- * commits. This watch reads it every {@code interval}; when it differs from the value read before, every cached
- * provisioned value and registration set is dropped. A value cached before another process's commit is
- * therefore served for at most one interval after it.
+ * commits. This watch reads it every {@code interval}; when it differs from the value read before, everything the
+ * store keeps in memory of provisioned data is dropped ({@link InMemoryState#provisioningChanged}). A value cached
+ * before another process's commit is therefore served for at most one interval after it.
  *
  * <p>The first value is read when the watch starts, before the store serves anything. A poll that fails (the
  * database briefly unreachable) is logged once per run of failures; while polls fail, the cache serves nothing
@@ -36,20 +36,21 @@ final class ProvisioningWatch implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final ProvisionedCache cache;
-    private final RegistrationCache registrations;
+    private final Runnable provisioningChanged;
     private final long intervalNanos;
     private ScheduledExecutorService timer;
     /** Only the timer thread (or a test calling {@link #poll}) touches these after {@link #start}. */
     private long seen;
     private boolean failing;
 
-    ProvisioningWatch(Jdbi jdbi, ProvisionedCache cache, RegistrationCache registrations, Duration interval) {
+    /** {@code provisioningChanged} drops what is kept in memory ({@link InMemoryState#provisioningChanged}). */
+    ProvisioningWatch(Jdbi jdbi, ProvisionedCache cache, Runnable provisioningChanged, Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("provisioning watch interval must be positive, was " + interval);
         }
         this.jdbi = jdbi;
         this.cache = cache;
-        this.registrations = registrations;
+        this.provisioningChanged = provisioningChanged;
         this.intervalNanos = interval.toNanos();
     }
 
@@ -90,8 +91,7 @@ final class ProvisioningWatch implements AutoCloseable {
             failing = false;
         }
         if (current != seen) {
-            cache.changed();
-            registrations.dropAll();
+            provisioningChanged.run();
             seen = current;
         }
         // entries cached until now were confirmed as of the read, which began at started

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -83,12 +84,18 @@ public final class SubscriberStores {
         }
         ProvisionedCache cache = new ProvisionedCache(config.cacheTtl(), ProvisionedCache.DEFAULT_MAX_ENTRIES,
                 System::nanoTime);
-        // one HSS process opens a SQLite file, so its own writes are all the registration writes there are (0016)
-        RegistrationCache registrations = dialect == Dialect.SQLITE && !config.cacheTtl().isZero()
-                ? RegistrationCache.of(ProvisionedCache.DEFAULT_MAX_ENTRIES) : RegistrationCache.disabled();
+        // one HSS process opens a SQLite file, so its own writes are all the registration and SQN writes there are
+        // (decisions 0016, 0020)
+        boolean ownsDatabase = dialect == Dialect.SQLITE && !config.cacheTtl().isZero();
+        SecureRandom random = new SecureRandom();
+        InMemoryState memory = new InMemoryState(cache,
+                ownsDatabase ? RegistrationCache.of(ProvisionedCache.DEFAULT_MAX_ENTRIES) : RegistrationCache.disabled(),
+                ownsDatabase ? SqnReservations.of(ProvisionedCache.DEFAULT_MAX_ENTRIES, config.sqnScheme(), random)
+                        : SqnReservations.disabled(),
+                random);
         // with the cache off there is nothing in memory for other processes' provisioning to make stale
         ProvisioningWatch watch = config.cacheTtl().isZero() ? null
-                : new ProvisioningWatch(jdbi, cache, registrations, watchInterval);
+                : new ProvisioningWatch(jdbi, cache, memory::provisioningChanged, watchInterval);
         try {
             if (watch != null) {
                 watch.start();
@@ -98,8 +105,7 @@ public final class SubscriberStores {
             throw new StoreException(StoreException.Reason.UNAVAILABLE, "cannot read the provisioning generation of "
                     + config.displayUrl() + ": " + e.getMessage(), e);
         }
-        return new JdbiSubscriberStore(jdbi, pool, dialect, codec, config.sqnScheme(), normalizer, cache,
-                registrations, watch);
+        return new JdbiSubscriberStore(jdbi, pool, dialect, codec, config.sqnScheme(), normalizer, memory, watch);
     }
 
     private static SQLiteDataSource sqlite(Path file) {

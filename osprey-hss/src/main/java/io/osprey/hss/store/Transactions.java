@@ -29,16 +29,20 @@ final class Transactions {
     private final ReentrantLock writeLock;
     private final ProvisionedCache cache;
     private final RegistrationCache registrations;
+    /** Drops everything held in memory that provisioned data may have changed (see {@link SubscriberStores}). */
+    private final Runnable provisioningChanged;
     /** The {@link #inTransaction} this thread is in, if any. */
     private final ThreadLocal<Bound> bound = new ThreadLocal<>();
     /** Set while this thread runs {@link #fromMemory} work, which must not reach the database. */
     private final ThreadLocal<Boolean> memoryOnly = new ThreadLocal<>();
 
-    Transactions(Jdbi jdbi, Dialect dialect, ProvisionedCache cache, RegistrationCache registrations) {
+    Transactions(Jdbi jdbi, Dialect dialect, ProvisionedCache cache, RegistrationCache registrations,
+                 Runnable provisioningChanged) {
         this.jdbi = jdbi;
         this.writeLock = dialect.serializesWrites() ? new ReentrantLock(true) : null;
         this.cache = cache;
         this.registrations = registrations;
+        this.provisioningChanged = provisioningChanged;
     }
 
     /** {@code work}'s result if it needed no database access; empty, having stopped it there, if it did. */
@@ -136,8 +140,20 @@ final class Transactions {
                 return result;
             });
         } finally {
-            cache.changed();
-            registrations.dropAll();
+            provisioningChanged.run();
+        }
+    }
+
+    /**
+     * Runs {@code action} once the {@link #inTransaction} this thread is in has committed (not if it rolls back);
+     * outside one, now: the caller's {@link #write} has committed when it returned.
+     */
+    void afterCommit(Runnable action) {
+        Bound joined = bound.get();
+        if (joined != null) {
+            joined.afterCommit(action);
+        } else {
+            action.run();
         }
     }
 
@@ -181,7 +197,7 @@ final class Transactions {
         }
         Bound context = new Bound();
         try {
-            return jdbi.inTransaction(handle -> {
+            R committed = jdbi.inTransaction(handle -> {
                 context.handle = handle;
                 bound.set(context);
                 try {
@@ -194,6 +210,8 @@ final class Transactions {
                     bound.remove();
                 }
             });
+            context.committed();
+            return committed;
         } catch (JdbiException e) {
             throw translate("transaction", e);
         } finally {
@@ -201,8 +219,7 @@ final class Transactions {
                 writeLock.unlock();
             }
             if (context.provisioned) {
-                cache.changed();
-                registrations.dropAll();
+                provisioningChanged.run();
             }
             if (context.registrationSets != null) {
                 context.registrationSets.forEach(registrations::drop);
@@ -211,14 +228,29 @@ final class Transactions {
     }
 
     /**
-     * The handle of a thread's {@link #inTransaction}, whether provisioned data was written in it, and the sets
-     * whose registration state it wrote.
+     * The handle of a thread's {@link #inTransaction}, whether provisioned data was written in it, the sets
+     * whose registration state it wrote and what is to run once it has committed.
      */
     private static final class Bound {
         Handle handle;
         boolean provisioned;
         /** Null until a write of registration state: most transactions (a MAR's) make none, and allocate nothing. */
         List<PublicIdentityRows.SetKey> registrationSets;
+        /** Null until {@link #afterCommit}. */
+        List<Runnable> afterCommit;
+
+        void afterCommit(Runnable action) {
+            if (afterCommit == null) {
+                afterCommit = new ArrayList<>(1);
+            }
+            afterCommit.add(action);
+        }
+
+        void committed() {
+            if (afterCommit != null) {
+                afterCommit.forEach(Runnable::run);
+            }
+        }
 
         void registrationWritten(PublicIdentityRows.SetKey set) {
             if (registrationSets == null) {

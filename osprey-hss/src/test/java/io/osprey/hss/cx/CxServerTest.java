@@ -418,6 +418,47 @@ class CxServerTest {
     }
 
     @Test
+    void aReAuthenticationAtTheServingScscfTakesReservedSqnsFromMemoryAndTheUsimAcceptsThemInOrder() {
+        // a new USIM has accepted nothing, so the first vector must carry an SQN above 0
+        provisioning.addSubscriber(NewSubscriber.of(impi("mem2"), sip("mem2")).withAkaOpc(K, OPC).withSqn(64));
+        String impi = impi("mem2");
+        UsimSimulator usim = UsimSimulator.of(HEX.parseHex(K), HEX.parseHex(OPC), SqnScheme.DEFAULT, 0);
+        // the first MAR runs a transaction, which reserves SQNs beyond the one it uses (decision 0020)
+        assertAccepted(usim, cx.marFrom(SCSCF1, impi, sip("mem2"), 1, scheme("Digest-AKAv1-MD5")));
+        assertResult(cx.sar(impi, sip("mem2"), SCSCF1, CxDictionary.SAT_REGISTRATION), ResultCodes.DIAMETER_SUCCESS);
+        long stored = storedSqn(impi);
+        long before = hss.cxAnsweredFromMemory();
+
+        for (int i = 0; i < 3; i++) {
+            assertAccepted(usim, cx.marFrom(SCSCF1, impi, sip("mem2"), 1, scheme("Digest-AKAv1-MD5")));
+        }
+
+        // the SAR's write dropped the set's registrations from memory: the first re-authentication reads them on a
+        // virtual thread (still taking its SQN from the reservation), the next two need nothing but memory
+        assertThat(hss.cxAnsweredFromMemory() - before).as("re-authentications on the event loop").isEqualTo(2);
+        assertThat(storedSqn(impi)).as("no transaction: the stored SQN is still above every SQN used")
+                .isEqualTo(stored);
+
+        // another S-CSCF's MAR has a pending mark to record: a transaction, whose vector the USIM still accepts
+        assertAccepted(usim, cx.marFrom(SCSCF2, impi, sip("mem2"), 1, scheme("Digest-AKAv1-MD5")));
+        assertThat(hss.cxAnsweredFromMemory() - before).isEqualTo(2);
+        assertThat(storedSqn(impi)).isGreaterThan(stored);
+    }
+
+    private static long storedSqn(String impi) {
+        return store.authenticationCentre().credentials(new Impi(impi)).orElseThrow().sqn();
+    }
+
+    private static void assertAccepted(UsimSimulator usim, DiameterMessage maa) {
+        assertResult(maa, ResultCodes.DIAMETER_SUCCESS);
+        Avp item = maa.avp(CxDictionary.SIP_AUTH_DATA_ITEM).orElseThrow();
+        byte[] randAutn = item.avp(CxDictionary.SIP_AUTHENTICATE).orElseThrow().asOctets();
+        UsimResult result = usim.authenticate(Arrays.copyOfRange(randAutn, 0, 16), Arrays.copyOfRange(randAutn, 16, 32));
+        assertThat(result).isInstanceOfSatisfying(UsimResult.Authenticated.class, ok -> assertThat(
+                item.avp(CxDictionary.SIP_AUTHORIZATION).orElseThrow().asOctets()).isEqualTo(ok.res()));
+    }
+
+    @Test
     void aReRegistrationAtTheServingScscfLeavesNoPendingAuthenticationAndStillGetsItsProfile() {
         akaUser("mn5", "+15550415");
         cx.marFrom(SCSCF1, impi("mn5"), sip("mn5"), 1, scheme("Digest-AKAv1-MD5"));

@@ -6,4 +6,9 @@ class PostgresAuthenticationCentreTest extends AbstractAuthenticationCentreTest 
     StoreBackend openBackend() {
         return StoreBackend.postgres();
     }
+
+    @Override
+    boolean reservesSqns() {
+        return false;
+    }
 }

@@ -6,4 +6,9 @@ class SqliteAuthenticationCentreTest extends AbstractAuthenticationCentreTest {
     StoreBackend openBackend() {
         return StoreBackend.sqlite();
     }
+
+    @Override
+    boolean reservesSqns() {
+        return true;
+    }
 }
