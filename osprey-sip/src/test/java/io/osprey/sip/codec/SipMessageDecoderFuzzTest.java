@@ -20,14 +20,19 @@ class SipMessageDecoderFuzzTest {
             SipRequestValidator.builder(SipRequestValidator.Role.PROXY).build();
     private static final SipMessageDecoder STRICT =
             new SipMessageDecoder(SipLimits.DEFAULTS, CompliancePolicy.STRICT, new ComplianceCounters());
+    /** Each decoder's policy, with room for what re-encoding adds (a seed of 100 fields and no Content-Length). */
+    private static final SipMessageDecoder LENIENT_AGAIN = new SipMessageDecoder(
+            SipTestMessages.roomForReEncoding(SipLimits.DEFAULTS), CompliancePolicy.LENIENT, new ComplianceCounters());
+    private static final SipMessageDecoder STRICT_AGAIN = new SipMessageDecoder(
+            SipTestMessages.roomForReEncoding(SipLimits.DEFAULTS), CompliancePolicy.STRICT, new ComplianceCounters());
 
     @FuzzTest(maxDuration = "60s")
     void decodeDatagram(byte[] data) {
-        roundTrip(LENIENT, data);
-        roundTrip(STRICT, data);
+        roundTrip(LENIENT, LENIENT_AGAIN, data);
+        roundTrip(STRICT, STRICT_AGAIN, data);
     }
 
-    private static void roundTrip(SipMessageDecoder decoder, byte[] data) {
+    private static void roundTrip(SipMessageDecoder decoder, SipMessageDecoder again, byte[] data) {
         SipMessage message;
         try {
             message = decoder.decode(data);
@@ -38,7 +43,7 @@ class SipMessageDecoderFuzzTest {
             return;
         }
         byte[] encoded = SipMessageEncoder.encode(message);
-        SipTestMessages.assertEquivalent(decoder.decode(encoded), message);
+        SipTestMessages.assertEquivalent(again.decode(encoded), message);
         readLazyFields(message);
         if (message instanceof SipRequest request) {
             UAS.validate(request);
