@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * same database (another HSS on PostgreSQL, {@code osprey subscriber --db} on the SQLite file) are seen by the
  * {@link ProvisioningWatch}, which moves the generation on within a second of their commit; while it cannot
  * confirm (its polls fail), entries are not served ({@link #confirmedUntil}). The cache holds at most
- * {@code maxEntries}; when full it drops stale and expired entries, and everything if that frees too little.
+ * {@code maxEntries}; when full it drops stale and expired entries, and a quarter of the rest if that frees too
+ * little ({@link Eviction}).
  */
 final class ProvisionedCache {
 
@@ -115,7 +116,7 @@ final class ProvisionedCache {
             }
         }
         if (entries.size() >= maxEntries * 9L / 10) {
-            entries.clear();
+            Eviction.dropQuarter(entries, evicted -> { });
         }
     }
 

@@ -39,7 +39,7 @@ final class RegistrationCache {
         this.maxEntries = maxEntries;
     }
 
-    /** A cache holding at most {@code maxEntries} sets; when full, it starts again empty. */
+    /** A cache holding at most {@code maxEntries} sets; when full, a quarter of them go ({@link Eviction}). */
     static RegistrationCache of(int maxEntries) {
         return new RegistrationCache(true, maxEntries);
     }
@@ -67,7 +67,7 @@ final class RegistrationCache {
         long versionBefore = versions.get(stripe);
         List<ImpuRegistration> loaded = List.copyOf(loader.get());
         if (sets.size() >= maxEntries) {
-            sets.clear();
+            Eviction.dropQuarter(sets, evicted -> { });
         }
         // checked under the entry's lock: a drop either sees this value and removes it, or has already moved the
         // version and the value is not stored

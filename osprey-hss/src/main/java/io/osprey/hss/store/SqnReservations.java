@@ -78,8 +78,8 @@ final class SqnReservations {
         Reservation reservation = new Reservation(credentials,
                 new VectorGenerator(keys.milenage(), keys.amf(), random), next, limit);
         if (reservations.size() >= maxEntries) {
-            dropAll();
-            return;
+            // not a drop: what is evicted is still right, so no epoch moves and this one is installed
+            Eviction.dropQuarter(reservations, Reservation::end);
         }
         Reservation replaced = reservations.put(credentials.impi(), reservation);
         if (replaced != null) {
