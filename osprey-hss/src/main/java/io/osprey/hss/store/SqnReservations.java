@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * SQNs a private identity's MAR took from the database beyond those it used, held in memory with the credentials
  * they were read with, so that the next MARs of that identity need no database transaction (decision 0020).
  *
- * <p>The stored SQN is always the first SQN no vector has used: a reservation is installed only after the
+ * <p>The stored SQN is always above every SQN a vector has used: a reservation is installed only after the
  * transaction that stored its limit has committed, and hands out SQNs below that limit, each once, in increasing
  * order. SQNs a reservation never hands out (it is dropped, the process stops) are skipped, which TS 33.102
  * Annex C allows: the USIM accepts any SEQ above the highest it has seen, up to Δ ahead.
@@ -61,7 +61,7 @@ final class SqnReservations {
         return reservations != null;
     }
 
-    /** Read before a reservation's transaction; pass it to {@link #install}. */
+    /** Read inside the reserving transaction, under the write lock; pass it to {@link #install}. */
     long epoch() {
         return epoch.get();
     }
