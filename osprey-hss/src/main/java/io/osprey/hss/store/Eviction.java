@@ -18,6 +18,11 @@ final class Eviction {
     private Eviction() {
     }
 
+    /** Removes about a quarter of {@code map}'s entries. */
+    static void dropQuarter(ConcurrentHashMap<?, ?> map) {
+        dropQuarter(map, removed -> { });
+    }
+
     /** Removes about a quarter of {@code map}'s entries, passing each removed value to {@code removed}. */
     static <K, V> void dropQuarter(ConcurrentHashMap<K, V> map, Consumer<? super V> removed) {
         int i = 0;

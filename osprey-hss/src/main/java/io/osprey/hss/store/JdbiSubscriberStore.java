@@ -22,8 +22,7 @@ final class JdbiSubscriberStore implements SubscriberStore {
                         IdentityNormalizer normalizer, InMemoryState memory, ProvisioningWatch watch) {
         this.pool = pool;
         this.watch = watch;
-        transactions = new Transactions(jdbi, dialect, memory.cache(), memory.registrations(),
-                memory::provisioningChanged);
+        transactions = new Transactions(jdbi, dialect, memory);
         PrivateIdentityRows privateRows = new PrivateIdentityRows(codec);
         ProfileRows profileRows = new ProfileRows();
         WildcardLookup lookup = new WildcardLookup();

@@ -116,7 +116,7 @@ final class ProvisionedCache {
             }
         }
         if (entries.size() >= maxEntries * 9L / 10) {
-            Eviction.dropQuarter(entries, evicted -> { });
+            Eviction.dropQuarter(entries);
         }
     }
 

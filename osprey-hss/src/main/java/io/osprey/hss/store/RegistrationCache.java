@@ -67,7 +67,7 @@ final class RegistrationCache {
         long versionBefore = versions.get(stripe);
         List<ImpuRegistration> loaded = List.copyOf(loader.get());
         if (sets.size() >= maxEntries) {
-            Eviction.dropQuarter(sets, evicted -> { });
+            Eviction.dropQuarter(sets);
         }
         // checked under the entry's lock: a drop either sees this value and removes it, or has already moved the
         // version and the value is not stored

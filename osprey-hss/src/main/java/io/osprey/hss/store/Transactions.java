@@ -29,20 +29,19 @@ final class Transactions {
     private final ReentrantLock writeLock;
     private final ProvisionedCache cache;
     private final RegistrationCache registrations;
-    /** Drops everything held in memory that provisioned data may have changed (see {@link SubscriberStores}). */
-    private final Runnable provisioningChanged;
+    /** Also drops, on provisioning, what else is held in memory ({@link InMemoryState#provisioningChanged}). */
+    private final InMemoryState memory;
     /** The {@link #inTransaction} this thread is in, if any. */
     private final ThreadLocal<Bound> bound = new ThreadLocal<>();
     /** Set while this thread runs {@link #fromMemory} work, which must not reach the database. */
     private final ThreadLocal<Boolean> memoryOnly = new ThreadLocal<>();
 
-    Transactions(Jdbi jdbi, Dialect dialect, ProvisionedCache cache, RegistrationCache registrations,
-                 Runnable provisioningChanged) {
+    Transactions(Jdbi jdbi, Dialect dialect, InMemoryState memory) {
         this.jdbi = jdbi;
         this.writeLock = dialect.serializesWrites() ? new ReentrantLock(true) : null;
-        this.cache = cache;
-        this.registrations = registrations;
-        this.provisioningChanged = provisioningChanged;
+        this.cache = memory.cache();
+        this.registrations = memory.registrations();
+        this.memory = memory;
     }
 
     /** {@code work}'s result if it needed no database access; empty, having stopped it there, if it did. */
@@ -140,7 +139,7 @@ final class Transactions {
                 return result;
             });
         } finally {
-            provisioningChanged.run();
+            memory.provisioningChanged();
         }
     }
 
@@ -219,7 +218,7 @@ final class Transactions {
                 writeLock.unlock();
             }
             if (context.provisioned) {
-                provisioningChanged.run();
+                memory.provisioningChanged();
             }
             if (context.registrationSets != null) {
                 context.registrationSets.forEach(registrations::drop);
