@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * (not ACK, not CANCEL, not in a dialog) is answered with 503 and Retry-After from the I/O thread, while requests
  * within dialogs and responses keep flowing so calls in progress complete.
  *
- * <p>While an I/O thread has time to spare ({@link InlineBudget}: under half its time on the CPU, and no datagrams
+ * <p>While an I/O thread has time to spare ({@link InlineBudget}: under 85 % of its time on the CPU, and no datagrams
  * left waiting after its last read) and the message's lane is idle, the I/O thread runs the lane's work itself
  * instead of handing it over (docs/decisions/0010): the hand-off's two thread wake-ups cost more than the work.
  * Otherwise messages queue on their lanes as above, and the lanes' threads share the work.
@@ -49,7 +49,7 @@ public final class SipStack implements AutoCloseable {
 
     private final SipStackSettings settings;
     private final Lanes lanes;
-    private final SystemScheduler scheduler = new SystemScheduler("sip-timers");
+    private final SystemScheduler scheduler;
     private final InlineBudget inline = new InlineBudget();
     private final SipTransports transports;
     private final SipRequestValidator validator;
@@ -87,7 +87,10 @@ public final class SipStack implements AutoCloseable {
      */
     public SipStack(SipStackSettings settings, Set<String> proxyRequireTags, EventLoopGroup eventLoops) {
         this.settings = settings;
-        this.lanes = new Lanes("sip-lane", settings.lanes(), settings.laneQueue());
+        // named for the UDP port, so thread dumps and profiles tell apart the stacks of one process (P-, I-, S-CSCF)
+        String port = String.valueOf(settings.transport().udpPort());
+        this.lanes = new Lanes("sip-lane-" + port, settings.lanes(), settings.laneQueue());
+        this.scheduler = new SystemScheduler("sip-timers-" + port);
         this.transports = eventLoops == null
                 ? new SipTransports(settings.transport(), settings.limits(), this::dispatch, settings.ioThreads())
                 : new SipTransports(settings.transport(), settings.limits(), this::dispatch, eventLoops);
