@@ -201,12 +201,13 @@ final class JdbiIdentityRepository implements IdentityRepository {
     public List<ImpuRegistration> changeImplicitSetRegistration(PublicIdentityRecord identity,
                                                                 RegistrationState state, Optional<String> scscfName) {
         new ImpuRegistration(identity.impu(), state, scscfName); // checks the state and S-CSCF name fit together
-        PublicIdentityRows.SetKey set = PublicIdentityRows.SetKey.of(identity);
+        SetWrite write = new SetWrite();
+        write.set = PublicIdentityRows.SetKey.of(identity);
         try {
             return transactions.write("update registration of the implicit set of " + identity.impu(),
-                    h -> setRegistration(h, set, state, scscfName, true));
+                    h -> setRegistration(h, write, state, scscfName, true));
         } finally {
-            registrationWritten(set);
+            write.ended();
         }
     }
 
@@ -215,16 +216,32 @@ final class JdbiIdentityRepository implements IdentityRepository {
                                                    boolean changedOnly) {
         Impu key = normalizer.normalize(impu);
         new ImpuRegistration(key, state, scscfName); // checks the state and S-CSCF name fit together
-        PublicIdentityRows.SetKey[] written = new PublicIdentityRows.SetKey[1];
+        SetWrite write = new SetWrite();
         try {
             return transactions.write("update registration of the implicit set of " + key, h -> {
-                written[0] = PublicIdentityRows.setKey(h, key)
+                write.set = PublicIdentityRows.setKey(h, key)
                         .or(() -> lookup.find(h, key).map(PublicIdentityRows.SetKey::of))
                         .orElseThrow(() -> StoreException.notFound("public identity", key));
-                return setRegistration(h, written[0], state, scscfName, changedOnly);
+                return setRegistration(h, write, state, scscfName, changedOnly);
             });
         } finally {
-            registrationWritten(written[0]);
+            write.ended();
+        }
+    }
+
+    /**
+     * The set a registration write is about, once known, and whether it changed a row. A transaction that ended
+     * having changed nothing (a re-registration's SAR) keeps the set cached; one that failed drops it, since a
+     * failed commit's outcome is not known.
+     */
+    private final class SetWrite {
+        PublicIdentityRows.SetKey set;
+        boolean unchanged;
+
+        void ended() {
+            if (!unchanged) {
+                registrationWritten(set);
+            }
         }
     }
 
@@ -235,10 +252,9 @@ final class JdbiIdentityRepository implements IdentityRepository {
         }
     }
 
-    private static List<ImpuRegistration> setRegistration(Handle h, PublicIdentityRows.SetKey member,
-                                                          RegistrationState state, Optional<String> scscfName,
-                                                          boolean changedOnly) {
-        List<ImpuRegistration> before = PublicIdentityRows.registrations(h, member);
+    private static List<ImpuRegistration> setRegistration(Handle h, SetWrite member, RegistrationState state,
+                                                          Optional<String> scscfName, boolean changedOnly) {
+        List<ImpuRegistration> before = PublicIdentityRows.registrations(h, member.set);
         List<ImpuRegistration> all = new ArrayList<>(before.size());
         List<ImpuRegistration> changed = new ArrayList<>();
         boolean write = false;
@@ -251,8 +267,9 @@ final class JdbiIdentityRepository implements IdentityRepository {
             write |= !old.equals(now);
         }
         if (write) {
-            PublicIdentityRows.updateSetRegistration(h, member, state, scscfName);
+            PublicIdentityRows.updateSetRegistration(h, member.set, state, scscfName);
         }
+        member.unchanged = !write;
         return changedOnly ? changed : all;
     }
 

@@ -135,6 +135,23 @@ abstract class AbstractRegistrationCacheStoreTest extends AbstractStoreTest {
     }
 
     @Test
+    void aRegistrationWriteThatChangesNothingKeepsTheSetInMemory() {
+        store.identities().changeImplicitSetRegistration(alice(), RegistrationState.REGISTERED, Optional.of(S1));
+        store.identities().registration(ALICE);
+
+        // what a re-registration's SAR would store: the set is REGISTERED at S1 already
+        assertThat(store.identities().changeImplicitSetRegistration(alice(), RegistrationState.REGISTERED,
+                Optional.of(S1))).isEmpty();
+        assertThat(store.identities().updateImplicitSetRegistration(ALICE_TEL, RegistrationState.REGISTERED,
+                Optional.of(S1))).hasSize(2);
+
+        Optional<RegistrationState> fromMemory = store.fromMemory(
+                () -> store.identities().registration(ALICE).orElseThrow().state());
+        assertThat(fromMemory).isEqualTo(cachesRegistrations() ? Optional.of(RegistrationState.REGISTERED)
+                : Optional.empty());
+    }
+
+    @Test
     void anotherProcessesRegistrationWriteShowsAtOnceOnlyWhereNothingIsCached() {
         assertThat(store.identities().registration(ALICE).orElseThrow().state())
                 .isEqualTo(RegistrationState.NOT_REGISTERED);
