@@ -92,10 +92,13 @@ public final class DiameterValidator {
     }
 
     private static void checkRules(List<AvpRule> rules, List<Avp> avps, String context) {
-        for (AvpRule rule : rules) {
+        // indexed loops: rules × AVPs per message, and an iterator each would be garbage (the lists are arrays)
+        for (int r = 0; r < rules.size(); r++) {
+            AvpRule rule = rules.get(r);
             int count = 0;
             Avp surplus = null;
-            for (Avp avp : avps) {
+            for (int a = 0; a < avps.size(); a++) {
+                Avp avp = avps.get(a);
                 if (avp.is(rule.avp())) {
                     count++;
                     if (count == rule.max() + 1L) {

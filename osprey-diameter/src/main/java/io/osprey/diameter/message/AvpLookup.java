@@ -12,7 +12,8 @@ final class AvpLookup {
     }
 
     static Optional<Avp> first(List<Avp> avps, int code, long vendorId) {
-        for (Avp avp : avps) {
+        for (int i = 0; i < avps.size(); i++) { // no iterator: called for every AVP read of every message
+            Avp avp = avps.get(i);
             if (avp.code() == code && avp.vendorId() == vendorId) {
                 return Optional.of(avp);
             }

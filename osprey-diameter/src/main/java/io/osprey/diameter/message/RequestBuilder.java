@@ -144,14 +144,26 @@ public final class RequestBuilder {
     }
 
     private void requirePresent(List<Avp> out) {
-        List<String> missing = new ArrayList<>();
+        List<String> missing = null; // every request passes here: nothing allocated when nothing is missing
         for (AvpRule rule : command.requestRules()) {
-            if (rule.isMandatoryPresence() && out.stream().noneMatch(avp -> avp.is(rule.avp()))) {
+            if (rule.isMandatoryPresence() && !contains(out, rule.avp())) {
+                if (missing == null) {
+                    missing = new ArrayList<>();
+                }
                 missing.add(rule.avp().name());
             }
         }
-        if (!missing.isEmpty()) {
+        if (missing != null) {
             throw new IllegalStateException(command.requestName() + " lacks required AVPs " + missing);
         }
+    }
+
+    private static boolean contains(List<Avp> avps, AvpDefinition definition) {
+        for (int i = 0; i < avps.size(); i++) {
+            if (avps.get(i).is(definition)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

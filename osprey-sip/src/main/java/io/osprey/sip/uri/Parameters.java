@@ -146,15 +146,19 @@ public final class Parameters {
 
     /** Collects parameters in order. */
     public static final class Builder {
-        private String[] names = new String[4];
-        private String[] values = new String[4];
+        private static final String[] NONE = {};
+
+        /** Made on the first add: most URIs a parser meets have no headers, many no parameters. */
+        private String[] names = NONE;
+        private String[] values = NONE;
         private int size;
 
         /** Appends one parameter; {@code value} null for a flag. */
         public Builder add(String name, String value) {
-            if (size == names.length) {
-                names = Arrays.copyOf(names, size * 2);
-                values = Arrays.copyOf(values, size * 2);
+            if (size == names.length) { // also after build() handed full arrays over: they are copied, not changed
+                int capacity = size == 0 ? 4 : size * 2;
+                names = Arrays.copyOf(names, capacity);
+                values = Arrays.copyOf(values, capacity);
             }
             names[size] = name;
             values[size] = value;
@@ -169,7 +173,13 @@ public final class Parameters {
 
         /** The immutable parameters. */
         public Parameters build() {
-            return size == 0 ? EMPTY : new Parameters(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
+            if (size == 0) {
+                return EMPTY;
+            }
+            if (size == names.length) {
+                return new Parameters(names, values); // a later add() copies before writing
+            }
+            return new Parameters(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
         }
     }
 }
