@@ -230,17 +230,19 @@ final class JdbiIdentityRepository implements IdentityRepository {
     }
 
     /**
-     * The set a registration write is about, once known, and whether it changed a row. A transaction that ended
-     * having changed nothing (a re-registration's SAR) keeps the set cached; one that failed drops it, since a
-     * failed commit's outcome is not known.
+     * The set a registration write is about, once known, whether it changed a row and the set's state it stored. A
+     * write that changed nothing (a re-registration's SAR) keeps the set cached; one that failed drops it, since a
+     * failed commit's outcome is not known; one that stored {@code now} leaves it for its transaction's commit
+     * to keep ({@link Transactions#registrationWritten(PublicIdentityRows.SetKey, List)}).
      */
     private final class SetWrite {
         PublicIdentityRows.SetKey set;
         boolean unchanged;
+        List<ImpuRegistration> now;
 
         void ended() {
-            if (!unchanged) {
-                registrationWritten(set);
+            if (set != null && !unchanged) {
+                transactions.registrationWritten(set, now);
             }
         }
     }
@@ -268,6 +270,7 @@ final class JdbiIdentityRepository implements IdentityRepository {
         }
         if (write) {
             PublicIdentityRows.updateSetRegistration(h, member.set, state, scscfName);
+            member.now = all;
         }
         member.unchanged = !write;
         return changedOnly ? changed : all;

@@ -14,8 +14,9 @@ import java.util.function.Supplier;
  * calls) and changes it once, at most; a re-registration changes nothing.
  *
  * <p>Consistency. There is no time to live: every write of registration state made through this store drops the
- * set it wrote once its transaction has committed ({@link Transactions#registrationWritten}), and every
- * provisioning write drops everything. A reader notes the set's stripe version and the epoch before it reads the
+ * set it wrote once its transaction has committed ({@link Transactions#registrationWritten}), or, inside a
+ * transaction that knows the set's whole new state, replaces it with that state under the write lock
+ * ({@link #written}); every provisioning write drops everything. A reader notes the set's stripe version and the epoch before it reads the
  * database, and stores what it read only if neither moved meanwhile. A writer moves the version before it drops
  * the entry. So a value read before a commit never outlives the drop that follows the commit. A set written
  * since the reader started is simply not stored; the next reader tries again.
@@ -66,9 +67,7 @@ final class RegistrationCache {
         long epochBefore = epoch.get();
         long versionBefore = versions.get(stripe);
         List<ImpuRegistration> loaded = List.copyOf(loader.get());
-        if (sets.size() >= maxEntries) {
-            Eviction.dropQuarter(sets);
-        }
+        makeRoom();
         // checked under the entry's lock: a drop either sees this value and removes it, or has already moved the
         // version and the value is not stored
         sets.compute(set, (key, present) ->
@@ -81,6 +80,29 @@ final class RegistrationCache {
         if (enabled) {
             versions.incrementAndGet(stripe(set));
             sets.remove(set);
+        }
+    }
+
+    /**
+     * Registration state of {@code set} changed and committed, to {@code now} (null: not known, as {@link #drop}).
+     * Called under the store's write lock, so writers' states arrive in commit order; the version still moves, so
+     * that a reader who read before the commit does not store over it.
+     */
+    void written(PublicIdentityRows.SetKey set, List<ImpuRegistration> now) {
+        if (now == null) {
+            drop(set);
+            return;
+        }
+        if (enabled) {
+            versions.incrementAndGet(stripe(set));
+            makeRoom();
+            sets.put(set, List.copyOf(now));
+        }
+    }
+
+    private void makeRoom() {
+        if (sets.size() >= maxEntries) {
+            Eviction.dropQuarter(sets);
         }
     }
 

@@ -4,7 +4,9 @@ import io.osprey.hss.model.ImpuRegistration;
 import io.osprey.hss.model.InvalidValueException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -113,9 +115,20 @@ final class Transactions {
      * are dropped now, or when the {@link #inTransaction} this thread is in ends.
      */
     void registrationWritten(PublicIdentityRows.SetKey set) {
+        registrationWritten(set, null);
+    }
+
+    /**
+     * As {@link #registrationWritten(PublicIdentityRows.SetKey)}, by a write that knows {@code now}, the whole set's
+     * state as it stored it (null: not known). Inside an {@link #inTransaction}, the last write of the set decides:
+     * its state is kept in memory once the transaction commits, while the write lock still orders it after every
+     * earlier commit, so the next read need not go to the database (a re-registration's first UAR after the SAR).
+     * Outside one, the set is dropped.
+     */
+    void registrationWritten(PublicIdentityRows.SetKey set, List<ImpuRegistration> now) {
         Bound joined = bound.get();
         if (joined != null) {
-            joined.registrationWritten(set);
+            joined.registrationWritten(set, now);
         } else {
             registrations.drop(set);
         }
@@ -209,7 +222,7 @@ final class Transactions {
                     bound.remove();
                 }
             });
-            context.committed();
+            context.committed(registrations);
             return committed;
         } catch (JdbiException e) {
             throw translate("transaction", e);
@@ -221,7 +234,7 @@ final class Transactions {
                 memory.provisioningChanged();
             }
             if (context.registrationSets != null) {
-                context.registrationSets.forEach(registrations::drop);
+                context.registrationSets.keySet().forEach(registrations::drop); // rolled back, or lock not held
             }
         }
     }
@@ -233,8 +246,11 @@ final class Transactions {
     private static final class Bound {
         Handle handle;
         boolean provisioned;
-        /** Null until a write of registration state: most transactions (a MAR's) make none, and allocate nothing. */
-        List<PublicIdentityRows.SetKey> registrationSets;
+        /**
+         * Each set whose registration state was written, with its state after the last write of it (null: not
+         * known). Null until a write of registration state: most transactions (a MAR's) make none.
+         */
+        Map<PublicIdentityRows.SetKey, List<ImpuRegistration>> registrationSets;
         /** Null until {@link #afterCommit}. */
         List<Runnable> afterCommit;
 
@@ -245,17 +261,22 @@ final class Transactions {
             afterCommit.add(action);
         }
 
-        void committed() {
+        /** Runs on commit, under the write lock: sets written are kept as last written, or dropped. */
+        void committed(RegistrationCache registrations) {
+            if (registrationSets != null) {
+                registrationSets.forEach(registrations::written);
+                registrationSets = null;
+            }
             if (afterCommit != null) {
                 afterCommit.forEach(Runnable::run);
             }
         }
 
-        void registrationWritten(PublicIdentityRows.SetKey set) {
+        void registrationWritten(PublicIdentityRows.SetKey set, List<ImpuRegistration> now) {
             if (registrationSets == null) {
-                registrationSets = new ArrayList<>(1);
+                registrationSets = new HashMap<>(2);
             }
-            registrationSets.add(set);
+            registrationSets.put(set, now);
         }
     }
 

@@ -152,6 +152,42 @@ abstract class AbstractRegistrationCacheStoreTest extends AbstractStoreTest {
     }
 
     @Test
+    void aTransactionThatStoredASetsWholeStateLeavesItInMemoryOnceCommitted() {
+        store.inTransaction(() -> store.identities().changeImplicitSetRegistration(alice(),
+                RegistrationState.REGISTERED, Optional.of(S1)));
+
+        List<ImpuRegistration> stored = List.of(
+                new ImpuRegistration(ALICE, RegistrationState.REGISTERED, Optional.of(S1)),
+                new ImpuRegistration(ALICE_TEL, RegistrationState.REGISTERED, Optional.of(S1)));
+        PublicIdentityRecord alice = alice();
+        Optional<List<ImpuRegistration>> fromMemory = store.fromMemory(
+                () -> store.identities().implicitSetRegistrations(alice));
+        if (cachesRegistrations()) {
+            assertThat(fromMemory.orElseThrow()).containsExactlyInAnyOrderElementsOf(stored);
+        } else {
+            assertThat(fromMemory).isEmpty();
+        }
+        assertThat(store.identities().implicitSetRegistrations(alice)).containsExactlyInAnyOrderElementsOf(stored);
+    }
+
+    @Test
+    void aWriteWhoseStateIsNotKnownAfterOneThatIsDropsTheSetOnCommit() {
+        store.inTransaction(() -> {
+            store.identities().changeImplicitSetRegistration(alice(), RegistrationState.REGISTERED, Optional.of(S1));
+            store.identities().updateRegistration(new ImpuRegistration(ALICE_TEL, RegistrationState.UNREGISTERED,
+                    Optional.of(S2)));
+            return null;
+        });
+
+        PublicIdentityRecord alice = alice();
+        assertThat(store.fromMemory(() -> store.identities().implicitSetRegistrations(alice))).isEmpty();
+        assertThat(store.identities().registration(ALICE_TEL)).contains(
+                new ImpuRegistration(ALICE_TEL, RegistrationState.UNREGISTERED, Optional.of(S2)));
+        assertThat(store.identities().registration(ALICE)).contains(
+                new ImpuRegistration(ALICE, RegistrationState.REGISTERED, Optional.of(S1)));
+    }
+
+    @Test
     void anotherProcessesRegistrationWriteShowsAtOnceOnlyWhereNothingIsCached() {
         assertThat(store.identities().registration(ALICE).orElseThrow().state())
                 .isEqualTo(RegistrationState.NOT_REGISTERED);
