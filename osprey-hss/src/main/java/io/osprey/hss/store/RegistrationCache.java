@@ -16,10 +16,10 @@ import java.util.function.Supplier;
  * <p>Consistency. There is no time to live: every write of registration state made through this store drops the
  * set it wrote once its transaction has committed ({@link Transactions#registrationWritten}), or, inside a
  * transaction that knows the set's whole new state, replaces it with that state under the write lock
- * ({@link #written}); every provisioning write drops everything. A reader notes the set's stripe version and the epoch before it reads the
- * database, and stores what it read only if neither moved meanwhile. A writer moves the version before it drops
- * the entry. So a value read before a commit never outlives the drop that follows the commit. A set written
- * since the reader started is simply not stored; the next reader tries again.
+ * ({@link #written}); every provisioning write drops everything. A reader notes the set's stripe version and the
+ * epoch before it reads the database, and stores what it read only if neither moved meanwhile. A writer moves the
+ * version before it drops or replaces the entry. So a value read before a commit never outlives the drop that
+ * follows the commit. A set written since the reader started is simply not stored; the next reader tries again.
  */
 final class RegistrationCache {
 

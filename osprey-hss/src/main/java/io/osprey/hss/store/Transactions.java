@@ -234,7 +234,7 @@ final class Transactions {
                 memory.provisioningChanged();
             }
             if (context.registrationSets != null) {
-                context.registrationSets.keySet().forEach(registrations::drop); // rolled back, or lock not held
+                context.registrationSets.keySet().forEach(registrations::drop); // not committed: rolled back or failed
             }
         }
     }
