@@ -99,6 +99,8 @@ public final class SipStack implements AutoCloseable {
                 .uriSchemes(Set.of("sip", "sips", "tel", "urn")).optionTags(proxyRequireTags)
                 .build();
         this.queueDelay = settings.queueDelay();
+        // datagrams waiting unread in the socket wait as surely as those queued on a lane (decision 0014)
+        transports.onInboundBacklog(queueDelay::record);
         String host = settings.transport().advertisedHost();
         this.delayWarning = "399 " + host + " \"overloaded: messages wait longer than "
                 + queueDelay.limit().toMillis() + " ms to be handled\"";

@@ -26,6 +26,8 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
     private int readCount;
     /** Whether the last read stopped at that maximum, so more datagrams were probably waiting. */
     private volatile boolean backlog;
+    /** While {@link #backlog}: when the reads began stopping at the maximum. */
+    private long behindSinceNanos;
     /**
      * Per I/O thread, how many of the UDP sockets it reads are {@linkplain #backlog behind}. Stacks whose sockets
      * share a thread (decision 0018) stop running work in place when any of them is behind, not only their own:
@@ -62,7 +64,16 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        markBehind(readCount >= maxMessagesPerRead(ctx));
+        boolean behind = readCount >= maxMessagesPerRead(ctx);
+        if (behind) {
+            long now = System.nanoTime();
+            if (!backlog) {
+                behindSinceNanos = now;
+            } else {
+                transports.backlogListener().behindSince(behindSinceNanos, now);
+            }
+        }
+        markBehind(behind);
         readCount = 0;
         ctx.fireChannelReadComplete();
     }

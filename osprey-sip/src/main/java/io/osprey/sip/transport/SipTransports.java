@@ -47,6 +47,7 @@ public final class SipTransports implements MessageSender, AutoCloseable {
     private Channel udp;
     private UdpSender udpSender;
     private DatagramHandler udpHandler;
+    private volatile BacklogListener backlogListener = (since, now) -> { };
     private SslContext serverTls;
     private SslContext clientTls;
     private Bootstrap tcpClient;
@@ -175,6 +176,26 @@ public final class SipTransports implements MessageSender, AutoCloseable {
     public boolean inboundBacklog() {
         DatagramHandler handler = udpHandler;
         return handler != null && handler.backlog() || DatagramHandler.behindOnCallingThread();
+    }
+
+    /**
+     * Hears when the UDP socket has been behind without a break: every read since {@code sinceNanos} stopped at
+     * the per-read maximum, so datagrams have waited unread in the socket for up to that long. A stack takes it
+     * as a queueing delay (decision 0014), which it cannot otherwise see: its own clock starts when a datagram
+     * is read.
+     */
+    @FunctionalInterface
+    public interface BacklogListener {
+        void behindSince(long sinceNanos, long nowNanos);
+    }
+
+    /** Where the UDP listener reports a lasting backlog; called on its event loop. Set before {@link #start}. */
+    public void onInboundBacklog(BacklogListener listener) {
+        this.backlogListener = listener;
+    }
+
+    BacklogListener backlogListener() {
+        return backlogListener;
     }
 
     public TransportConfig config() {

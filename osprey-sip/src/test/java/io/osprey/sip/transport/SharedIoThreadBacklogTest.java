@@ -10,6 +10,8 @@ import io.netty.channel.socket.DatagramPacket;
 import io.osprey.sip.codec.SipLimits;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +76,33 @@ class SharedIoThreadBacklogTest {
         // another I/O thread
         assertThat(unused.next().submit(scscf::inboundBacklog).get(3, TimeUnit.SECONDS)).isFalse();
         icscfSocket.close();
+    }
+
+    @Test
+    void aSocketBehindReadAfterReadReportsSinceWhenDatagramsHaveWaitedUntilAReadDrainsIt() {
+        List<long[]> reports = new ArrayList<>();
+        icscf.onInboundBacklog((since, now) -> reports.add(new long[] {since, now}));
+        EmbeddedChannel socket = socketOf(icscf);
+
+        long before = System.nanoTime();
+        socket.writeInbound(keepAlive(), keepAlive()); // behind from now on
+        assertThat(reports).as("one read at the maximum may be a burst").isEmpty();
+        socket.writeInbound(keepAlive(), keepAlive());
+        socket.writeInbound(keepAlive(), keepAlive());
+
+        assertThat(reports).hasSize(2);
+        long since = reports.get(0)[0];
+        assertThat(since).isBetween(before, reports.get(0)[1]);
+        assertThat(reports.get(1)[0]).as("the same backlog, still counted from its start").isEqualTo(since);
+        assertThat(reports.get(1)[1]).isGreaterThanOrEqualTo(reports.get(0)[1]);
+
+        socket.writeInbound(keepAlive()); // drained
+        socket.writeInbound(keepAlive(), keepAlive()); // a new backlog starts
+        assertThat(reports).hasSize(2);
+        socket.writeInbound(keepAlive(), keepAlive());
+        assertThat(reports).hasSize(3);
+        assertThat(reports.get(2)[0]).as("counted from the new start").isGreaterThan(since);
+        socket.close();
     }
 
     private static EmbeddedChannel socketOf(SipTransports transports) {
