@@ -170,18 +170,18 @@ final class JdbiIdentityRepository implements IdentityRepository {
     @Override
     public void updateRegistration(ImpuRegistration registration) {
         Impu key = normalizer.normalize(registration.impu());
-        PublicIdentityRows.SetKey[] written = new PublicIdentityRows.SetKey[1];
+        SetWrite write = new SetWrite(); // one identity's row: the set's new state is not known, and it is dropped
         try {
             transactions.write("update registration of " + key, h -> {
                 PublicIdentityRecord identity = lookup.find(h, key)
                         .orElseThrow(() -> StoreException.notFound("public identity", key));
-                written[0] = PublicIdentityRows.SetKey.of(identity);
+                write.set = PublicIdentityRows.SetKey.of(identity);
                 PublicIdentityRows.updateRegistration(h, "impu = :impu", Map.of("impu", identity.impu().uri()),
                         registration.state(), registration.scscfName(), registration.pendingScscf());
                 return null;
             });
         } finally {
-            registrationWritten(written[0]);
+            write.ended();
         }
     }
 
@@ -244,13 +244,6 @@ final class JdbiIdentityRepository implements IdentityRepository {
             if (set != null && !unchanged) {
                 transactions.registrationWritten(set, now);
             }
-        }
-    }
-
-    /** Drops {@code set} (null: none was found) from the registration cache once its write has committed. */
-    private void registrationWritten(PublicIdentityRows.SetKey set) {
-        if (set != null) {
-            transactions.registrationWritten(set);
         }
     }
 
