@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.osprey.diameter.message.Avp;
 import io.osprey.diameter.message.DiameterMessage;
+import io.osprey.diameter.message.HopByHopId;
 
 /**
  * Writes messages in the RFC 6733 §3 layout: version 1, 24-bit length, flags, 24-bit command code,
@@ -12,6 +13,8 @@ import io.osprey.diameter.message.DiameterMessage;
  * so the target buffer grows at most once.
  */
 public final class DiameterEncoder {
+
+    private static final int HOP_BY_HOP_OFFSET = 12;
 
     private DiameterEncoder() {
     }
@@ -41,5 +44,12 @@ public final class DiameterEncoder {
         byte[] bytes = new byte[message.length()];
         encode(message, Unpooled.wrappedBuffer(bytes).clear());
         return bytes;
+    }
+
+    /** A copy of the encoded message {@code encoded} under Hop-by-Hop Identifier {@code id} (header octets 12–15). */
+    public static byte[] withHopByHopId(byte[] encoded, HopByHopId id) {
+        byte[] copy = encoded.clone();
+        Unpooled.wrappedBuffer(copy).setInt(HOP_BY_HOP_OFFSET, id.value());
+        return copy;
     }
 }

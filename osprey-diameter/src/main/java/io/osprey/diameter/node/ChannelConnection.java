@@ -1,5 +1,6 @@
 package io.osprey.diameter.node;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -73,6 +74,14 @@ final class ChannelConnection extends ChannelInboundHandlerAdapter implements Pe
         Channel ch = channel;
         if (ch != null) {
             ch.writeAndFlush(message).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+        }
+    }
+
+    @Override
+    public void sendEncoded(byte[] message) {
+        Channel ch = channel;
+        if (ch != null) {
+            ch.writeAndFlush(Unpooled.wrappedBuffer(message)).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.osprey.diameter.node;
 
+import io.osprey.diameter.codec.DiameterEncoder;
 import io.osprey.diameter.dictionary.BaseDictionary;
 import io.osprey.diameter.dictionary.ResultCode;
 import io.osprey.diameter.dictionary.ResultCodes;
@@ -63,15 +64,17 @@ final class IncomingRequests {
             dispatcher.dispatch(request).thenAccept(connection::send); // the validator answers 5005
             return;
         }
-        CompletableFuture<DiameterMessage> answer = new CompletableFuture<>();
-        CompletableFuture<DiameterMessage> earlier = duplicates.putIfAbsent(originHost.get(), request.endToEndId(), answer);
+        CompletableFuture<byte[]> answer = new CompletableFuture<>();
+        CompletableFuture<byte[]> earlier = duplicates.putIfAbsent(originHost.get(), request.endToEndId(), answer);
         if (earlier != null) {
-            earlier.thenAccept(first -> connection.send(first.withHopByHopId(request.hopByHopId())));
+            earlier.thenAccept(first -> connection.sendEncoded(
+                    DiameterEncoder.withHopByHopId(first, request.hopByHopId())));
             return;
         }
         dispatcher.dispatch(request).thenAccept(result -> {
-            answer.complete(result);
-            connection.send(result);
+            byte[] encoded = DiameterEncoder.toByteArray(result); // encoded once: for the wire and for duplicates
+            answer.complete(encoded);
+            connection.sendEncoded(encoded);
         });
     }
 

@@ -14,6 +14,9 @@ public interface PeerConnection {
     /** Queues {@code message} for sending; failures show up as the connection closing. */
     void send(DiameterMessage message);
 
+    /** Queues a message already in its RFC 6733 §3 wire form; the array must not change afterwards. */
+    void sendEncoded(byte[] message);
+
     /** Closes the connection; the peer then hears {@link Peer#connectionClosed}. Harmless when already closed. */
     void close();
 

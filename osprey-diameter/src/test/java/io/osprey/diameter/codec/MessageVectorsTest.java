@@ -67,6 +67,16 @@ class MessageVectorsTest {
     }
 
     @Test
+    void anEncodedMessageTakesAnotherHopByHopIdInACopy() {
+        byte[] original = hex(CER);
+
+        byte[] again = DiameterEncoder.withHopByHopId(original, new HopByHopId(0x0A0B0C0D));
+
+        assertThat(hexOf(again)).isEqualTo(hexOf(hex(CER.replace("11223344", "0a0b0c0d"))));
+        assertThat(original).as("the kept answer is not changed").isEqualTo(hex(CER));
+    }
+
+    @Test
     void cerDecodesToItsFields() throws Exception {
         DiameterMessage cer = new DiameterDecoder().decode(hex(CER));
 

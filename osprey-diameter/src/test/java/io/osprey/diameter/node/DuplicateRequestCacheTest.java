@@ -2,7 +2,6 @@ package io.osprey.diameter.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.osprey.diameter.message.DiameterMessage;
 import io.osprey.diameter.message.EndToEndId;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +15,7 @@ class DuplicateRequestCacheTest {
     @Test
     void sameOriginHostAndEndToEndIdWithinTheWindowIsADuplicate() {
         DuplicateRequestCache cache = new DuplicateRequestCache(10, Duration.ofSeconds(60), now::get);
-        CompletableFuture<DiameterMessage> first = new CompletableFuture<>();
+        CompletableFuture<byte[]> first = new CompletableFuture<>();
 
         assertThat(cache.putIfAbsent("icscf.ims.test", new EndToEndId(7), first)).isNull();
         assertThat(cache.putIfAbsent("ICSCF.ims.test", new EndToEndId(7), new CompletableFuture<>())).isSameAs(first);

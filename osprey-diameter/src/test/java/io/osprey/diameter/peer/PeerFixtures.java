@@ -1,6 +1,7 @@
 package io.osprey.diameter.peer;
 
 import io.osprey.common.time.VirtualScheduler;
+import io.osprey.diameter.codec.DiameterDecoder;
 import io.osprey.diameter.dictionary.CxDictionary;
 import io.osprey.diameter.dictionary.DiameterApplication;
 import io.osprey.diameter.dictionary.ResultCodes;
@@ -77,6 +78,11 @@ public final class PeerFixtures {
                 throw new AssertionError("send on a closed connection: " + message);
             }
             sent.add(message);
+        }
+
+        @Override
+        public void sendEncoded(byte[] message) {
+            send(new DiameterDecoder().decode(message));
         }
 
         @Override
