@@ -71,17 +71,18 @@ final class ChannelConnection extends ChannelInboundHandlerAdapter implements Pe
 
     @Override
     public void send(DiameterMessage message) {
-        Channel ch = channel;
-        if (ch != null) {
-            ch.writeAndFlush(message).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
-        }
+        write(message);
     }
 
     @Override
     public void sendEncoded(byte[] message) {
+        write(Unpooled.wrappedBuffer(message)); // the encoder passes buffers through as they are
+    }
+
+    private void write(Object message) {
         Channel ch = channel;
         if (ch != null) {
-            ch.writeAndFlush(Unpooled.wrappedBuffer(message)).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
+            ch.writeAndFlush(message).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
         }
     }
 

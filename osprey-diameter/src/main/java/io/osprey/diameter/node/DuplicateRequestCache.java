@@ -42,8 +42,7 @@ final class DuplicateRequestCache {
      * Registers {@code answer} as the answer of the request from {@code originHost} with {@code id} and returns
      * null; when that request was seen within the window, returns its earlier answer instead.
      */
-    CompletableFuture<byte[]> putIfAbsent(String originHost, EndToEndId id,
-                                                   CompletableFuture<byte[]> answer) {
+    CompletableFuture<byte[]> putIfAbsent(String originHost, EndToEndId id, CompletableFuture<byte[]> answer) {
         Key key = new Key(originHost.toLowerCase(Locale.ROOT), id.value());
         long now = clock.getAsLong();
         evict(now);
