@@ -10,13 +10,18 @@ import io.osprey.hss.cx.CxNotifier;
 import io.osprey.hss.cx.CxServer;
 import io.osprey.hss.cx.CxServerConfig;
 import io.osprey.hss.cx.RegistrationListener;
+import io.osprey.hss.model.Impi;
+import io.osprey.hss.model.Impu;
 import io.osprey.hss.sh.ShNotifier;
 import io.osprey.hss.sh.ShServer;
 import io.osprey.hss.store.SubscriberStore;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HSS Diameter endpoint: one {@link DiameterNode} named {@code hss.<home domain>} in realm {@code <home
@@ -28,6 +33,8 @@ import java.util.concurrent.Executors;
  * capabilities exchange, as an HSS inside one operator network does.
  */
 public final class HssDiameterServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HssDiameterServer.class);
 
     /** The Diameter port (RFC 6733 §2.1). */
     public static final int DEFAULT_PORT = 3868;
@@ -89,9 +96,10 @@ public final class HssDiameterServer implements AutoCloseable {
             // TS 29.328 §6.1.4: a Cx change of IMS user state or S-CSCF name is pushed to the subscribed ASs
             RegistrationListener toSh = changed -> changed.forEach(
                     registration -> sh.notifier().registrationChanged(registration.impu().uri()));
-            CxServer cx = new CxServer(store, config, node.identity(), executor, toSh);
-            cx.registerOn(node, admission::admit);
             CxNotifier cxNotifier = new CxNotifier(node, store, executor, toSh);
+            CxServer cx = new CxServer(store, config, node.identity(), executor, toSh,
+                    (impi, impus, previous) -> tellPreviousScscf(cxNotifier, impi, impus, previous));
+            cx.registerOn(node, admission::admit);
             node.start();
             return new HssDiameterServer(node, executor, cxNotifier, sh, admission, cx);
         } catch (RuntimeException e) {
@@ -99,6 +107,23 @@ public final class HssDiameterServer implements AutoCloseable {
             executor.shutdownNow();
             throw e;
         }
+    }
+
+    /**
+     * TS 29.228 §6.1.3: the S-CSCF a MAR took users from is sent an RTR with NEW_SERVER_ASSIGNED. It is often the
+     * S-CSCF that stopped answering, so an RTR that gets no answer is only logged: the stale registrations it keeps
+     * expire there, and the deregistration SARs they end with leave the new S-CSCF's assignment alone.
+     */
+    private static void tellPreviousScscf(CxNotifier notifier, Impi impi, List<Impu> impus, String previous) {
+        notifier.newServerAssigned(previous, impi, impus).whenComplete((answer, failure) -> {
+            if (failure != null) {
+                LOG.info("RTR NEW_SERVER_ASSIGNED for {} to {} not answered: {}", impus, previous,
+                        failure.toString());
+            } else if (!answer.result().map(result -> result.isSuccess()).orElse(false)) {
+                LOG.info("RTR NEW_SERVER_ASSIGNED for {} to {} answered {}", impus, previous,
+                        answer.result().map(Object::toString).orElse("without a result"));
+            }
+        });
     }
 
     /** Starts on all interfaces, port 3868. */

@@ -69,11 +69,25 @@ final class PcscfRegSubscriber {
         return layer != null;
     }
 
-    /** Subscribes to the reg event of the UE's default identity, unless a subscription for it is running. */
+    /**
+     * Subscribes to the reg event of the UE's default identity, unless a subscription for it is running along the
+     * same Service-Route. A registration with another Service-Route was taken by another S-CSCF (the I-CSCF chose
+     * it when the first stopped answering, TS 24.229 §5.3.1.3): the subscription moves there, and the old one is
+     * forgotten, so that the old S-CSCF's NOTIFY about the registration it lost is answered 481 (which ends that
+     * subscription, RFC 6665 §4.1.3) instead of removing the UE the new S-CSCF serves.
+     */
     void subscribe(UeRegistration ue) {
         TransactionLayer transactions = layer;
-        if (transactions == null || ue.serviceRoute().isEmpty() || callIdBySource.containsKey(ue.source())) {
-            return; // a re-registration keeps the subscription it has; no Call-ID is made for it
+        if (transactions == null || ue.serviceRoute().isEmpty()) {
+            return;
+        }
+        String running = callIdBySource.get(ue.source());
+        if (running != null) {
+            Subscription current = byCallId.get(running);
+            if (current == null || current.ue().serviceRoute().equals(ue.serviceRoute())) {
+                return; // a re-registration keeps the subscription it has; no Call-ID is made for it
+            }
+            end(running);
         }
         String callId = newTag() + "@" + settings.host();
         if (callIdBySource.putIfAbsent(ue.source(), callId) != null) {

@@ -25,8 +25,9 @@ import java.util.concurrent.Executor;
 
 /**
  * HSS-initiated Cx requests to an S-CSCF, addressed by its Diameter host: Registration-Termination (RTR,
- * TS 29.228 §6.1.3) and Push-Profile (PPR, §6.1.4). After an RTA with a 2xxx result the listed identities'
- * implicit sets are NOT_REGISTERED with no S-CSCF. The answer future completes with the S-CSCF's answer.
+ * TS 29.228 §6.1.3) and Push-Profile (PPR, §6.1.4). After an RTA with a 2xxx result to a
+ * {@link #terminateRegistration} the listed identities' implicit sets are NOT_REGISTERED with no S-CSCF. The answer
+ * future completes with the S-CSCF's answer.
  */
 public final class CxNotifier {
 
@@ -51,6 +52,35 @@ public final class CxNotifier {
     /** Sends RTR for {@code impi} and {@code impus} (empty: all its identities) with a Deregistration-Reason. */
     public CompletableFuture<DiameterMessage> terminateRegistration(String scscfHost, Impi impi, List<Impu> impus,
                                                                     int reasonCode, Optional<String> reasonInfo) {
+        return node.send(registrationTermination(scscfHost, impi, impus, reasonCode, reasonInfo))
+                .thenApplyAsync(answer -> {
+                    if (answer.result().map(r -> r.isSuccess()).orElse(false)) {
+                        List<Impu> cleared = impus.isEmpty() ? store.identities().publicIdentitiesOf(impi).stream()
+                                .map(r -> r.impu()).toList() : impus;
+                        for (Impu impu : cleared) {
+                            clear(impu);
+                        }
+                    }
+                    return answer;
+                }, executor);
+    }
+
+    /**
+     * Sends RTR with NEW_SERVER_ASSIGNED (TS 29.228 §6.1.3, Table 6.1.3.1: the Public-Identities are then
+     * required) to {@code previousScscf}, whose users {@code impus} another S-CSCF took over with a MAR. The HSS's
+     * own state already names the new S-CSCF and is left alone, whatever the answer. Addressed as
+     * {@link #servingScscf} addresses an RTR: by the Origin-Host of that S-CSCF's last SAR.
+     */
+    public CompletableFuture<DiameterMessage> newServerAssigned(String previousScscf, Impi impi, List<Impu> impus) {
+        if (impus.isEmpty()) {
+            throw new IllegalArgumentException("NEW_SERVER_ASSIGNED names the public identities; none given");
+        }
+        return node.send(registrationTermination(diameterHostFor(previousScscf), impi, impus, CxDictionary.REASON_NEW_SERVER_ASSIGNED,
+                Optional.of("another S-CSCF serves the user")));
+    }
+
+    private DiameterMessage registrationTermination(String scscfHost, Impi impi, List<Impu> impus, int reasonCode,
+                                                    Optional<String> reasonInfo) {
         RequestBuilder request = request(CxDictionary.REGISTRATION_TERMINATION, scscfHost)
                 .add(BaseDictionary.USER_NAME, impi.value());
         impus.forEach(impu -> request.add(CxDictionary.PUBLIC_IDENTITY, impu.uri()));
@@ -58,16 +88,7 @@ public final class CxNotifier {
                 ? Avps.of(CxDictionary.DEREGISTRATION_REASON, Avps.of(CxDictionary.REASON_CODE, reasonCode),
                         Avps.of(CxDictionary.REASON_INFO, reasonInfo.get()))
                 : Avps.of(CxDictionary.DEREGISTRATION_REASON, Avps.of(CxDictionary.REASON_CODE, reasonCode)));
-        return node.send(request.build()).thenApplyAsync(answer -> {
-            if (answer.result().map(r -> r.isSuccess()).orElse(false)) {
-                List<Impu> cleared = impus.isEmpty()
-                        ? store.identities().publicIdentitiesOf(impi).stream().map(r -> r.impu()).toList() : impus;
-                for (Impu impu : cleared) {
-                    clear(impu);
-                }
-            }
-            return answer;
-        }, executor);
+        return request.build();
     }
 
     /**
@@ -94,12 +115,16 @@ public final class CxNotifier {
                 .map(PrivateIdentityRecord::impi)
                 .filter(candidate -> store.identities().isAssociated(candidate, impu))
                 .findFirst();
-        String diameterHost = store.identities().scscfOrigin(scscfName).orElseGet(() -> diameterHostOf(scscfName));
+        String diameterHost = diameterHostFor(scscfName);
         return impi.map(owner -> new RegistrationTermination(scscfName, diameterHost, owner));
     }
 
     /** An RTR's addressee and User-Name, found by {@link #servingScscf}. */
     public record RegistrationTermination(String scscfName, String diameterHost, Impi impi) {
+    }
+
+    private String diameterHostFor(String scscfName) {
+        return store.identities().scscfOrigin(scscfName).orElseGet(() -> diameterHostOf(scscfName));
     }
 
     /** The host of a Server-Name such as {@code sip:scscf.ims.test:6060;transport=tcp}: {@code scscf.ims.test}. */

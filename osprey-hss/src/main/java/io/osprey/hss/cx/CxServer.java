@@ -48,6 +48,12 @@ public final class CxServer {
     /** As the other constructor; {@code listener} hears of the registration changes SARs make. */
     public CxServer(SubscriberStore store, CxServerConfig config, LocalIdentity local, Executor executor,
                     RegistrationListener listener) {
+        this(store, config, local, executor, listener, ScscfReassignmentListener.NONE);
+    }
+
+    /** As the other constructors; {@code reassignments} hears of users a MAR took from another S-CSCF. */
+    public CxServer(SubscriberStore store, CxServerConfig config, LocalIdentity local, Executor executor,
+                    RegistrationListener listener, ScscfReassignmentListener reassignments) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(config, "config");
         this.store = store;
@@ -57,7 +63,8 @@ public final class CxServer {
         this.serverAssignment = new ServerAssignmentHandler(store, local,
                 Objects.requireNonNull(listener, "listener"));
         this.locationInfo = new LocationInfoHandler(store, config, local);
-        this.multimediaAuth = new MultimediaAuthHandler(store, config, local);
+        this.multimediaAuth = new MultimediaAuthHandler(store, config, local,
+                Objects.requireNonNull(reassignments, "reassignments"));
     }
 
     /** Registers the four HSS-served commands on {@code node} (before or after it starts). */

@@ -20,8 +20,13 @@ import io.osprey.hss.model.ImpuRegistration;
 import io.osprey.hss.model.PublicIdentityRecord;
 import io.osprey.hss.store.SubscriberStore;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Multimedia-Auth (MAR/MAA, TS 29.228 §6.3.1; TS 29.229 §6.1.7–6.1.8) for the S-CSCF: checks the identities
@@ -37,14 +42,23 @@ import java.util.Optional;
  */
 final class MultimediaAuthHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MultimediaAuthHandler.class);
+
     private final SubscriberStore store;
     private final CxServerConfig config;
     private final LocalIdentity local;
+    private final ScscfReassignmentListener reassignments;
 
-    MultimediaAuthHandler(SubscriberStore store, CxServerConfig config, LocalIdentity local) {
+    MultimediaAuthHandler(SubscriberStore store, CxServerConfig config, LocalIdentity local,
+                          ScscfReassignmentListener reassignments) {
         this.store = store;
         this.config = config;
         this.local = local;
+        this.reassignments = reassignments;
+    }
+
+    /** What a MAR's transaction answers, and the identities it took from other S-CSCFs, by their S-CSCF. */
+    private record Authorised(AnswerBuilder answer, Map<String, List<Impu>> reassigned) {
     }
 
     AnswerBuilder answer(DiameterMessage request) {
@@ -59,7 +73,18 @@ final class MultimediaAuthHandler {
             return reserved.get();
         }
         // one store transaction for the credentials, the pending mark and the SQN reservation
-        return store.inTransaction(() -> answer(request, impi, identity, item, serverName));
+        Authorised authorised = store.inTransaction(() -> answer(request, impi, identity, item, serverName));
+        authorised.reassigned().forEach((previous, impus) -> tellReassigned(impi, impus, previous));
+        return authorised.answer();
+    }
+
+    /** Tells the listener; its failure must not fail a MAR whose change is already stored. */
+    private void tellReassigned(Impi impi, List<Impu> impus, String previousScscf) {
+        try {
+            reassignments.reassigned(impi, impus, previousScscf);
+        } catch (RuntimeException e) {
+            LOG.warn("re-assignment listener failed for {} (was at {})", impus, previousScscf, e);
+        }
     }
 
     /**
@@ -101,8 +126,8 @@ final class MultimediaAuthHandler {
         return item.avp(CxDictionary.SIP_AUTHENTICATION_SCHEME).map(Avp::asUtf8).orElse(null);
     }
 
-    private AnswerBuilder answer(DiameterMessage request, Impi impi, PublicIdentityRecord identity, Avp item,
-                                 String serverName) {
+    private Authorised answer(DiameterMessage request, Impi impi, PublicIdentityRecord identity, Avp item,
+                              String serverName) {
         Impu impu = identity.impu();
         String requested = requestedScheme(item);
         ImpiCredentials credentials = store.authenticationCentre().credentialsForUpdate(impi).orElseThrow(() ->
@@ -112,11 +137,12 @@ final class MultimediaAuthHandler {
                 impi + " may not use scheme " + requested));
         if (!scheme.isAka()) {
             AnswerBuilder answer = successTo(request, impi, impu);
+            Map<String, List<Impu>> reassigned = servedElsewhere(identity, serverName);
             recordPending(identity, serverName, true);
             DigestHa1 ha1 = DigestHa1.of(impi, credentials.digest().orElseThrow(), scheme, config.digestRealm());
             String schemeName = requested == null || requested.equalsIgnoreCase(AuthSchemeNames.UNKNOWN)
                     ? scheme.cxName() : requested;
-            return answer.add(CxDictionary.SIP_NUMBER_AUTH_ITEMS, 1).add(Avps.of(CxDictionary.SIP_AUTH_DATA_ITEM,
+            answer.add(CxDictionary.SIP_NUMBER_AUTH_ITEMS, 1).add(Avps.of(CxDictionary.SIP_AUTH_DATA_ITEM,
                     Avps.of(CxDictionary.SIP_ITEM_NUMBER, 1),
                     Avps.of(CxDictionary.SIP_AUTHENTICATION_SCHEME, schemeName),
                     Avps.of(CxDictionary.SIP_DIGEST_AUTHENTICATE,
@@ -124,17 +150,33 @@ final class MultimediaAuthHandler {
                             Avps.of(CxDictionary.DIGEST_ALGORITHM, ha1.algorithm()),
                             Avps.of(CxDictionary.DIGEST_QOP, "auth"),
                             Avps.of(CxDictionary.DIGEST_HA1, ha1.hex().getBytes(StandardCharsets.US_ASCII)))));
+            return new Authorised(answer, reassigned);
         }
         Avp auts = item.avp(CxDictionary.SIP_AUTHORIZATION).orElse(null);
         if (auts != null) {
             resynchronise(impi, auts);
         }
+        Map<String, List<Impu>> reassigned = auts == null ? servedElsewhere(identity, serverName) : Map.of();
         recordPending(identity, serverName, auts == null);
         // a resynchronisation has just stored another SQN; otherwise the row read above is locked and current
         List<AuthenticationVector> vectors = auts != null
                 ? store.authenticationCentre().nextVectors(impi, requestedCount(request))
                 : store.authenticationCentre().nextVectors(credentials, requestedCount(request));
-        return akaAnswer(request, impi, impu, scheme, vectors);
+        return new Authorised(akaAnswer(request, impi, impu, scheme, vectors), reassigned);
+    }
+
+    /**
+     * The identities of the implicit set another S-CSCF than {@code serverName} serves (REGISTERED or UNREGISTERED
+     * there), by that S-CSCF: a MAR that takes the set over (see {@link #recordPending}) moves them.
+     */
+    private Map<String, List<Impu>> servedElsewhere(PublicIdentityRecord identity, String serverName) {
+        Map<String, List<Impu>> elsewhere = new LinkedHashMap<>();
+        for (ImpuRegistration registration : store.identities().implicitSetRegistrations(identity)) {
+            registration.servingScscf().filter(serving -> !serving.equalsIgnoreCase(serverName))
+                    .ifPresent(serving -> elsewhere.computeIfAbsent(serving, name -> new ArrayList<>())
+                            .add(registration.impu()));
+        }
+        return elsewhere;
     }
 
     private AnswerBuilder successTo(DiameterMessage request, Impi impi, Impu impu) {
@@ -164,8 +206,10 @@ final class MultimediaAuthHandler {
      * authentication is pending at the requesting S-CSCF, and that S-CSCF becomes the identity's S-CSCF name (so
      * a UAR during the authentication, and the SAR after it, find it). §8.1: a MAR naming another S-CSCF than the
      * one stored overwrites it, unless it carries an AUTS (a resynchronisation): a UE whose S-CSCF stopped
-     * answering re-registers through another one (§8.1.1). The old S-CSCF's registrations end by their own
-     * timers; the RTR the HSS "should" send it (NEW_SERVER_ASSIGNED) is not sent yet.
+     * answering re-registers through another one (§8.1.1). The old S-CSCF is then told by the
+     * {@link ScscfReassignmentListener} (an RTR with NEW_SERVER_ASSIGNED, TS 29.228 §6.1.3); if it cannot be
+     * reached, the deregistration SARs it may send later no longer undo the new assignment
+     * ({@link ServerAssignmentHandler}).
      */
     private void recordPending(PublicIdentityRecord identity, String serverName, boolean takeOver) {
         store.identities().recordAuthenticationPending(identity, serverName, takeOver);

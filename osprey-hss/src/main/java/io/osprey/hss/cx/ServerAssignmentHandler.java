@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * S-CSCF A keeps A; the same request from another S-CSCF B answers 5005 IDENTITY_ALREADY_REGISTERED with A's
  * Server-Name, unless B is the S-CSCF whose MAR left an authentication pending for the identity. That one
  * exception is the S-CSCF re-assignment of §6.3.1 (the I-CSCF chose B, e.g. because A stopped answering, and B
- * authenticated the user): B replaces A. AUTHENTICATION_FAILURE and AUTHENTICATION_TIMEOUT end the pending
+ * authenticated the user): B replaces A, and a deregistration from A changes nothing of B's. AUTHENTICATION_FAILURE
+ * and AUTHENTICATION_TIMEOUT end the pending
  * authentication and clear the name the MAR stored for identities that are not registered. Every change of
  * state or S-CSCF name is reported to the {@link RegistrationListener} after it is stored.
  */
@@ -87,10 +88,10 @@ final class ServerAssignmentHandler {
         switch (type.effect()) {
             case REGISTER -> register(first, serverName, changed);
             case UNREGISTERED -> assignUnregistered(first, serverName, changed);
-            case DEREGISTER -> identities.forEach(i -> setState(i, RegistrationState.NOT_REGISTERED, Optional.empty(),
-                    changed));
-            case DEREGISTER_KEEPING_NAME -> identities.forEach(i -> setState(i, RegistrationState.UNREGISTERED,
-                    Optional.of(serverName), changed));
+            case DEREGISTER -> deregister(identities, serverName, RegistrationState.NOT_REGISTERED, Optional.empty(),
+                    changed);
+            case DEREGISTER_KEEPING_NAME -> deregister(identities, serverName, RegistrationState.UNREGISTERED,
+                    Optional.of(serverName), changed);
             case END_AUTHENTICATION -> store.identities().endAuthentication(first);
             case NONE -> {
                 if (type == ServerAssignmentType.NO_ASSIGNMENT) {
@@ -174,6 +175,30 @@ final class ServerAssignmentHandler {
             if (current.map(ImpuRegistration::state).orElse(RegistrationState.NOT_REGISTERED)
                     != RegistrationState.REGISTERED) {
                 setState(identity, RegistrationState.UNREGISTERED, Optional.of(serverName), changed);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Sets {@code state} on the implicit sets of {@code identities} that no other S-CSCF than {@code serverName}
+     * serves. After a take-over (TS 29.228 §6.3.1) the old S-CSCF may still hold the user, when the RTR with
+     * NEW_SERVER_ASSIGNED did not reach it, and the SAR that ends that stale registration (its expiry, or the
+     * user's de-registration) must not undo the new S-CSCF's assignment. It is answered DIAMETER_SUCCESS all the
+     * same: the requesting S-CSCF serves none of them afterwards, which is what it asked for.
+     */
+    private void deregister(List<PublicIdentityRecord> identities, String serverName, RegistrationState state,
+                            Optional<String> scscf, List<ImpuRegistration> changed) {
+        store.inTransaction(() -> {
+            for (PublicIdentityRecord identity : identities) {
+                Optional<String> serving = store.identities().registration(identity.impu())
+                        .flatMap(ImpuRegistration::servingScscf);
+                if (serving.isPresent() && !serving.get().equalsIgnoreCase(serverName)) {
+                    LOG.info("SAR from {} leaves {} to {}, which serves it now", serverName, identity.impu(),
+                            serving.get());
+                } else {
+                    setState(identity, state, scscf, changed);
+                }
             }
             return null;
         });

@@ -361,15 +361,26 @@ class CxServerTest {
     }
 
     @Test
-    void marFromAnotherScscfTakesTheUserOverAndTheOldScscfCannotRegisterItBack() {
+    void marFromAnotherScscfTakesTheUserOverAndTheOldScscfCannotRegisterItBack() throws Exception {
         akaUser("mn3", "+15550413");
         cx.marFrom(SCSCF1, impi("mn3"), sip("mn3"), 1, scheme("Digest-AKAv1-MD5"));
         assertResult(cx.sar(impi("mn3"), sip("mn3"), SCSCF1, CxDictionary.SAT_REGISTRATION),
                 ResultCodes.DIAMETER_SUCCESS);
+        cx.received.clear();
 
         // TS 29.228 §8.1: a MAR naming another S-CSCF (no AUTS) overwrites the stored name
         assertResult(cx.marFrom(SCSCF2, impi("mn3"), sip("mn3"), 1, scheme("Digest-AKAv1-MD5")),
                 ResultCodes.DIAMETER_SUCCESS);
+
+        // §6.1.3: and S-CSCF 1 (Origin-Host of its SAR: this client) is told, naming the identities it lost
+        DiameterMessage rtr = awaitRtr(sip("mn3"));
+        assertThat(rtr.find(CxDictionary.DEREGISTRATION_REASON, CxDictionary.REASON_CODE).map(Avp::asEnumerated))
+                .contains(CxDictionary.REASON_NEW_SERVER_ASSIGNED);
+        assertThat(rtr.avp(BaseDictionary.USER_NAME).map(Avp::asUtf8)).contains(impi("mn3"));
+        assertThat(rtr.avps(CxDictionary.PUBLIC_IDENTITY)).map(Avp::asUtf8)
+                .containsExactlyInAnyOrder(sip("mn3"), "tel:+15550413");
+        assertThat(rtr.avp(BaseDictionary.DESTINATION_HOST).map(Avp::asDiameterIdentity))
+                .contains("scscf." + DOMAIN);
 
         assertThat(serverName(cx.uar(impi("mn3"), sip("mn3"), DOMAIN, CxDictionary.UAT_REGISTRATION)))
                 .as("the I-CSCF sends the authenticated REGISTER to S-CSCF 2").isEqualTo(SCSCF2);
@@ -381,6 +392,27 @@ class CxServerTest {
         DiameterMessage back = cx.sar(impi("mn3"), sip("mn3"), SCSCF1, CxDictionary.SAT_REGISTRATION);
         assertResult(back, CxResultCodes.DIAMETER_ERROR_IDENTITY_ALREADY_REGISTERED);
         assertThat(serverName(back)).isEqualTo(SCSCF2);
+
+        // S-CSCF 1's stale registration ending (had the RTR not reached it) leaves S-CSCF 2's assignment alone
+        assertResult(cx.sar(impi("mn3"), sip("mn3"), SCSCF1, CxDictionary.SAT_TIMEOUT_DEREGISTRATION),
+                ResultCodes.DIAMETER_SUCCESS);
+        assertThat(serverName(cx.lir(sip("mn3"), false))).isEqualTo(SCSCF2);
+        assertResult(cx.sar(impi("mn3"), sip("mn3"), SCSCF2, CxDictionary.SAT_TIMEOUT_DEREGISTRATION),
+                ResultCodes.DIAMETER_SUCCESS);
+        assertResult(cx.lir(sip("mn3"), false), CxResultCodes.DIAMETER_ERROR_IDENTITY_NOT_REGISTERED);
+    }
+
+    /** The next RTR received that names {@code impu}, skipping any other (other tests' requests). */
+    private static DiameterMessage awaitRtr(String impu) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            DiameterMessage request = cx.received.poll(100, TimeUnit.MILLISECONDS);
+            if (request != null && request.commandCode() == CxDictionary.REGISTRATION_TERMINATION.code()
+                    && request.avps(CxDictionary.PUBLIC_IDENTITY).stream().anyMatch(a -> a.asUtf8().equals(impu))) {
+                return request;
+            }
+        }
+        throw new AssertionError("no RTR for " + impu + " within 5 s");
     }
 
     @Test
