@@ -85,7 +85,7 @@ final class CscfLoopback implements AutoCloseable {
         return start(maxPending, maxOutstanding, cxTimeout, (cx, port) -> {
             ScscfSettings settings = new ScscfSettings("sip:scscf." + DOMAIN + ":" + port, "127.0.0.1", port, DOMAIN,
                     null, Duration.ofHours(1), Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofSeconds(30),
-                    Duration.ofSeconds(7));
+                    Duration.ofSeconds(7), null);
             RegistrationTable table = new RegistrationTable();
             RegEventNotifier notifier = new RegEventNotifier("127.0.0.1", port, table, Clock.systemUTC());
             ScscfRegistrar registrar = new ScscfRegistrar(settings, cx, table, notifier, Clock.systemUTC());

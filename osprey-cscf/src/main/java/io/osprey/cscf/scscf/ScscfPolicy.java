@@ -48,6 +48,8 @@ public final class ScscfPolicy implements ProxyPolicy {
     private final FilterCriteriaMatcher matcher = new FilterCriteriaMatcher();
     private final IscContexts isc;
     private final Clock clock;
+    /** A call to a registered user that rings this long is answered 480 and its contacts CANCELled. */
+    private final RoutingDecision.NoAnswer noAnswer;
 
     public ScscfPolicy(ScscfSettings settings, ScscfRegistrar registrar, RegEventNotifier notifier,
                        NumberNormalizer numbers, Clock clock) {
@@ -58,6 +60,9 @@ public final class ScscfPolicy implements ProxyPolicy {
         this.table = registrar.table();
         this.clock = clock;
         this.isc = new IscContexts(settings.challengeLifetime().toMillis() * 10, 1 << 16);
+        this.noAnswer = new RoutingDecision.NoAnswer(settings.noAnswerTimeout(), 480, "Temporarily Unavailable",
+                "no answer within " + (settings.noAnswerTimeout().toMillis() % 1000 == 0
+                        ? settings.noAnswerTimeout().toSeconds() + " s" : settings.noAnswerTimeout().toMillis() + " ms"));
     }
 
     @Override
@@ -131,7 +136,7 @@ public final class ScscfPolicy implements ProxyPolicy {
         if (viaAs != null) {
             return viaAs;
         }
-        return new RoutingDecision.Forward(contactGroups(registration.liveBindings(now)));
+        return new RoutingDecision.Forward(contactGroups(registration.liveBindings(now))).withNoAnswer(noAnswer);
     }
 
     /** RFC 3261 §16.6 with §10.2.1.2 q-values: equal q in parallel, higher q groups first. */

@@ -17,24 +17,28 @@ import java.time.Duration;
  * @param maxExpires        longer requested times are shortened to this
  * @param challengeLifetime how long a 401's nonce may be answered
  * @param retryAfter        Retry-After of the 503s sent when the HSS cannot take a request (RFC 3261 §21.5.4)
+ * @param noAnswerTimeout   how long a call to a registered user may ring before the caller gets 480 (no answer)
  */
 public record ScscfSettings(String serverName, String host, int port, String homeDomain, String icscfUri,
                             Duration defaultExpires, Duration minExpires, Duration maxExpires,
-                            Duration challengeLifetime, Duration retryAfter) {
+                            Duration challengeLifetime, Duration retryAfter, Duration noAnswerTimeout) {
 
     /** Retry-After when none is given: as the SIP stack's own overload 503s. */
     public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+    /** No-answer time when none is given. */
+    public static final Duration DEFAULT_NO_ANSWER_TIMEOUT = Duration.ofSeconds(60);
 
     public ScscfSettings {
         retryAfter = retryAfter == null ? DEFAULT_RETRY_AFTER : retryAfter;
+        noAnswerTimeout = noAnswerTimeout == null ? DEFAULT_NO_ANSWER_TIMEOUT : noAnswerTimeout;
     }
 
-    /** With the {@link #DEFAULT_RETRY_AFTER}. */
+    /** With the {@link #DEFAULT_RETRY_AFTER} and the {@link #DEFAULT_NO_ANSWER_TIMEOUT}. */
     public ScscfSettings(String serverName, String host, int port, String homeDomain, String icscfUri,
                          Duration defaultExpires, Duration minExpires, Duration maxExpires,
                          Duration challengeLifetime) {
         this(serverName, host, port, homeDomain, icscfUri, defaultExpires, minExpires, maxExpires, challengeLifetime,
-                DEFAULT_RETRY_AFTER);
+                DEFAULT_RETRY_AFTER, DEFAULT_NO_ANSWER_TIMEOUT);
     }
 
     /** The Service-Route value (RFC 3608) that brings a UE's originating requests back here. */

@@ -14,9 +14,12 @@ import java.time.Duration;
  * @param maxExpires          longer requests are shortened, default 600000 s (TS 24.229's UE default)
  * @param countryCode         the home country code that national numbers are completed with, default 1
  * @param stateFile           where registrations are kept across restarts, default data/scscf-registrations.txt
+ * @param noAnswerTimeout     how long a call to a registered user may ring before the caller gets 480 with a
+ *                            Warning saying no one answered, and the ringing contacts get CANCEL; default 60 s
  */
 public record ScscfConfig(String listen, Integer port, Boolean terminatingViaIcscf, Duration defaultExpires,
-                          Duration minExpires, Duration maxExpires, String countryCode, java.nio.file.Path stateFile) {
+                          Duration minExpires, Duration maxExpires, String countryCode, java.nio.file.Path stateFile,
+                          Duration noAnswerTimeout) {
 
     public ScscfConfig {
         listen = ConfigChecks.address("listen", listen == null ? "127.0.0.1" : listen);
@@ -28,6 +31,8 @@ public record ScscfConfig(String listen, Integer port, Boolean terminatingViaIcs
         maxExpires = ConfigChecks.positive("max-expires",
                 maxExpires == null ? Duration.ofSeconds(600_000) : maxExpires);
         stateFile = stateFile == null ? java.nio.file.Path.of("data", "scscf-registrations.txt") : stateFile;
+        noAnswerTimeout = ConfigChecks.positive("no-answer-timeout",
+                noAnswerTimeout == null ? Duration.ofSeconds(60) : noAnswerTimeout);
         countryCode = countryCode == null ? "1" : countryCode.trim();
         if (countryCode.isEmpty() || countryCode.length() > 3 || !countryCode.chars().allMatch(Character::isDigit)) {
             throw new ConfigException("country-code", "'" + countryCode + "' is not 1 to 3 digits");
@@ -38,6 +43,6 @@ public record ScscfConfig(String listen, Integer port, Boolean terminatingViaIcs
     }
 
     static ScscfConfig defaults() {
-        return new ScscfConfig(null, null, null, null, null, null, null, null);
+        return new ScscfConfig(null, null, null, null, null, null, null, null, null);
     }
 }

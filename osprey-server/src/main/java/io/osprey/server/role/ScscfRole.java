@@ -52,7 +52,8 @@ final class ScscfRole extends CscfRole {
         ScscfConfig config = context.config().scscf();
         ScscfSettings settings = new ScscfSettings(env.scscfUri(), env.name("scscf"), config.port(), env.home(),
                 config.terminatingViaIcscf() ? env.icscfUri() : null, config.defaultExpires(), config.minExpires(),
-                config.maxExpires(), Duration.ofSeconds(30), context.config().overload().retryAfter());
+                config.maxExpires(), Duration.ofSeconds(30), context.config().overload().retryAfter(),
+                config.noAnswerTimeout());
         diameter = env.cxNode("scscf", eventLoops());
         CxClient cx = cxClient();
         RegistrationTable table = new RegistrationTable();

@@ -57,6 +57,8 @@ class ImsCoreEndToEndTest {
     private static final String K = "465b5ce8b199b49faa5f0a2ee238a6bc";
     private static final String OPC = "cd63cb71954a9f4e48a5994e37a02baf";
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** The S-CSCF's no-answer time in this core (scscf.no-answer-timeout). */
+    private static final int NO_ANSWER_SECONDS = 3;
 
     @TempDir
     static Path dir;
@@ -67,7 +69,7 @@ class ImsCoreEndToEndTest {
 
     @BeforeAll
     static void startCore() throws Exception {
-        core = RunningCore.start(dir);
+        core = RunningCore.start(dir, false, "", "", "  no-answer-timeout: " + NO_ANSWER_SECONDS + "s\n");
         asPort = FreePorts.udpAndTcp();
         ServicePointTrigger invite = ServicePointTrigger.of(0, new SptCondition.Method("INVITE"));
         ServicePointTrigger originating = ServicePointTrigger.of(1, new SptCondition.InSessionCase(
@@ -223,11 +225,9 @@ class ImsCoreEndToEndTest {
 
     @Test
     void busyUnregisteredAndUnknownCalleesGetTheirFailures() throws Exception {
-        UserEquipment grace = aka("grace");
-        UserEquipment bob = digest("bob", "bob-secret");
-        assertThat(get(grace.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
-        assertThat(get(bob.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
-        bob.answerMode(AnswerMode.BUSY);
+        CallerAndCallee registered = registered("grace", "bob", "bob-secret", AnswerMode.BUSY);
+        UserEquipment grace = registered.caller();
+        UserEquipment bob = registered.callee();
 
         assertThat(get(grace.call("sip:bob@ims.test")).statusCode()).isEqualTo(486);
         assertThat(get(grace.call("sip:dave@ims.test")).statusCode()).as("dave is not registered").isEqualTo(480);
@@ -237,17 +237,35 @@ class ImsCoreEndToEndTest {
 
     @Test
     void unansweredCallIsCancelledByTheCaller() throws Exception {
-        UserEquipment alice = aka("alice");
-        UserEquipment dave = digest("dave", "dave-secret");
-        assertThat(get(alice.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
-        assertThat(get(dave.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
-        dave.answerMode(AnswerMode.NO_ANSWER);
+        CallerAndCallee registered = registered("alice", "dave", "dave-secret", AnswerMode.NO_ANSWER);
+        UserEquipment alice = registered.caller();
+        UserEquipment dave = registered.callee();
 
         Call call = alice.dial("sip:dave@ims.test");
         get(call.ringing());
         get(call.hangup());
 
         assertThat(get(call.outcome()).statusCode()).isEqualTo(487);
+        get(dave.deregister());
+    }
+
+    @Test
+    void aCallNobodyAnswersEndsWith480AfterTheNoAnswerTimeAndTheCalleeIsCancelled() throws Exception {
+        CallerAndCallee registered = registered("alice", "dave", "dave-secret", AnswerMode.NO_ANSWER);
+        UserEquipment alice = registered.caller();
+        UserEquipment dave = registered.callee();
+        dave.incomingCalls().clear();
+
+        Call call = alice.dial("sip:dave@ims.test");
+        get(call.ringing());
+        Call ringing = dave.incomingCalls().poll(10, TimeUnit.SECONDS);
+
+        assertThat(get(call.outcome()).statusCode()).as("the S-CSCF's no-answer time, not the caller's CANCEL")
+                .isEqualTo(480);
+        assertThat(call.postDialDelay()).isLessThan(Duration.ofSeconds(NO_ANSWER_SECONDS));
+        assertThat(ringing).isNotNull();
+        get(ringing.ended());
+        assertThat(ringing.statusCode()).as("dave's phone stops ringing: CANCEL, 487").isEqualTo(487);
         get(dave.deregister());
     }
 
@@ -510,6 +528,20 @@ class ImsCoreEndToEndTest {
         ues.add(as);
         as.answerMode(AnswerMode.autoAnswer(Duration.ofMillis(10)));
         return as;
+    }
+
+    private record CallerAndCallee(UserEquipment caller, UserEquipment callee) {
+    }
+
+    /** An AKA caller and a digest callee answering calls as {@code mode}, both registered. */
+    private CallerAndCallee registered(String akaCaller, String digestCallee, String password, AnswerMode mode)
+            throws Exception {
+        UserEquipment caller = aka(akaCaller);
+        UserEquipment callee = digest(digestCallee, password);
+        assertThat(get(caller.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(get(callee.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        callee.answerMode(mode);
+        return new CallerAndCallee(caller, callee);
     }
 
     private UserEquipment aka(String user) throws Exception {

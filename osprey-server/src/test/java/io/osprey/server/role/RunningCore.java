@@ -46,6 +46,12 @@ final class RunningCore implements AutoCloseable {
 
     /** As {@link #start(Path, boolean, String)}, with more keys for the {@code icscf} section, indented alike. */
     static RunningCore start(Path dir, boolean topologyHiding, String pcscfKeys, String icscfKeys) throws Exception {
+        return start(dir, topologyHiding, pcscfKeys, icscfKeys, "");
+    }
+
+    /** As {@link #start(Path, boolean, String, String)}, with more keys for the {@code scscf} section. */
+    static RunningCore start(Path dir, boolean topologyHiding, String pcscfKeys, String icscfKeys, String scscfKeys)
+            throws Exception {
         String yaml = """
                 home-domain: %s
                 hss:
@@ -62,12 +68,12 @@ final class RunningCore implements AutoCloseable {
                   port: %d
                   state-file: %s
                   min-expires: 1s
-                store:
+                %sstore:
                   url: sqlite:%s
                 """.formatted(DOMAIN, FreePorts.udpAndTcp(), FreePorts.udpAndTcp(), FreePorts.udpAndTcp(),
                 dir.resolve("tls").resolve("pcscf.p12"), dir.resolve("pcscf-registrations.txt"), pcscfKeys,
                 FreePorts.udpAndTcp(), topologyHiding, icscfKeys,
-                FreePorts.udpAndTcp(), dir.resolve("scscf-registrations.txt"), dir.resolve("osprey.db"));
+                FreePorts.udpAndTcp(), dir.resolve("scscf-registrations.txt"), scscfKeys, dir.resolve("osprey.db"));
         OspreyConfig config = new ConfigLoader().parse(yaml);
         RoleContext context = new RoleContext(config);
         List<Role> started = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.osprey.sip.proxy;
 
+import io.osprey.common.time.Scheduler;
 import io.osprey.sip.message.SipRequest;
 import io.osprey.sip.message.SipResponse;
 import io.osprey.sip.transaction.ServerTransaction;
@@ -25,6 +26,9 @@ final class ResponseContext {
     private List<List<Target>> groups;
     private final ResponseRewriter responses;
     private final IntPredicate tryNextGroup;
+    /** The INVITE's no-answer limit, or null; its timer runs from forwarding until the final response. */
+    private final RoutingDecision.NoAnswer noAnswer;
+    Scheduler.Timer noAnswerTimer;
     /** Sized for the usual single branch (the default capacity of ten would be kept for 64*T1 per request). */
     private final List<ProxyBranch> branches = new ArrayList<>(1);
     private int nextGroup;
@@ -43,6 +47,7 @@ final class ResponseContext {
         this.groups = plan.groups();
         this.responses = plan.responses();
         this.tryNextGroup = plan.tryNextGroup();
+        this.noAnswer = "INVITE".equals(method) ? plan.noAnswer() : null;
         this.loopFingerprint = loopFingerprint;
     }
 
@@ -160,6 +165,27 @@ final class ResponseContext {
         }
     }
 
+    /** The no-answer limit, or null: {@link StatefulProxy} arms its timer before the first branch goes out. */
+    RoutingDecision.NoAnswer noAnswer() {
+        return noAnswer;
+    }
+
+    /**
+     * Nobody answered within the no-answer time: the caller gets the limit's final response now, and every branch
+     * still ringing is CANCELled (a branch with no provisional yet, as soon as it has one: §9.1). Their 487s then
+     * find the answer decided; a 2xx racing the CANCEL still goes upstream, as any forked 2xx does.
+     */
+    void onNoAnswer() {
+        noAnswerTimer = null;
+        if (finalSent) {
+            return;
+        }
+        cancelled = true;
+        cancelPendingBranches(noAnswer.cancelReason());
+        best = proxy.localResponse(request, noAnswer.statusCode(), noAnswer.reason(), noAnswer.warning());
+        sendBest();
+    }
+
     private static void complete(ProxyBranch branch) {
         branch.completed = true;
         StatefulProxy.stopTimerC(branch);
@@ -254,6 +280,10 @@ final class ResponseContext {
      */
     private void finished() {
         finalSent = true;
+        if (noAnswerTimer != null) {
+            noAnswerTimer.cancel();
+            noAnswerTimer = null;
+        }
         request = null;
         groups = List.of();
         best = null;

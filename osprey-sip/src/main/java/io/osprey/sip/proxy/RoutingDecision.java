@@ -2,6 +2,7 @@ package io.osprey.sip.proxy;
 
 import io.osprey.sip.message.SipRequest;
 import io.osprey.sip.message.SipResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,9 +22,10 @@ public sealed interface RoutingDecision {
      *                     as received (after Route pre-processing)
      * @param responses    sees, and may rewrite, each response before it goes upstream
      * @param tryNextGroup which best final status of a group lets the next group start
+     * @param noAnswer     for an INVITE, when to give up ringing branches; null lets them ring until timer C
      */
     record Forward(List<List<Target>> groups, SipRequest request, ResponseRewriter responses,
-                   IntPredicate tryNextGroup) implements RoutingDecision {
+                   IntPredicate tryNextGroup, NoAnswer noAnswer) implements RoutingDecision {
 
         /** Every failure of a group moves on to the next one. */
         public static final IntPredicate ANY_FAILURE = code -> true;
@@ -38,8 +40,13 @@ public sealed interface RoutingDecision {
             tryNextGroup = tryNextGroup == null ? ANY_FAILURE : tryNextGroup;
         }
 
+        public Forward(List<List<Target>> groups, SipRequest request, ResponseRewriter responses,
+                       IntPredicate tryNextGroup) {
+            this(groups, request, responses, tryNextGroup, null);
+        }
+
         public Forward(List<List<Target>> groups) {
-            this(groups, null, null, null);
+            this(groups, null, null, null, null);
         }
 
         public static Forward to(Target target) {
@@ -48,19 +55,52 @@ public sealed interface RoutingDecision {
 
         /** One target, with the request rewritten by the policy. */
         public static Forward to(Target target, SipRequest request) {
-            return new Forward(List.of(List.of(target)), request, null, null);
+            return new Forward(List.of(List.of(target)), request, null, null, null);
         }
 
         public Forward withRequest(SipRequest rewritten) {
-            return new Forward(groups, rewritten, responses, tryNextGroup);
+            return new Forward(groups, rewritten, responses, tryNextGroup, noAnswer);
         }
 
         public Forward withResponses(ResponseRewriter rewriter) {
-            return new Forward(groups, request, rewriter, tryNextGroup);
+            return new Forward(groups, request, rewriter, tryNextGroup, noAnswer);
         }
 
         public Forward withTryNextGroup(IntPredicate predicate) {
-            return new Forward(groups, request, responses, predicate);
+            return new Forward(groups, request, responses, predicate, noAnswer);
+        }
+
+        public Forward withNoAnswer(NoAnswer limit) {
+            return new Forward(groups, request, responses, tryNextGroup, limit);
+        }
+    }
+
+    /**
+     * How long an INVITE may go unanswered before the proxy answers it itself (a callee's no-answer time, as a
+     * terminating S-CSCF applies it): the caller gets {@code statusCode} with a Warning (RFC 3261 §20.43) saying
+     * so, and every branch still ringing is CANCELled with a Reason (RFC 3326) carrying the same status.
+     *
+     * @param timeout    from forwarding to giving up, whatever provisional responses came
+     * @param statusCode the final status sent upstream, 408 or 480 (RFC 3261 §21.4.9, §21.4.18)
+     * @param reason     its reason phrase
+     * @param warning    the Warning text
+     */
+    record NoAnswer(Duration timeout, int statusCode, String reason, String warning) {
+        public NoAnswer {
+            Objects.requireNonNull(timeout, "timeout");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(warning, "warning");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("no-answer timeout must be positive, was " + timeout);
+            }
+            if (statusCode < 400 || statusCode > 699) {
+                throw new IllegalArgumentException("no-answer status must be a failure (4xx-6xx), was " + statusCode);
+            }
+        }
+
+        /** The Reason header value of the CANCELs (RFC 3326 §2). */
+        String cancelReason() {
+            return "SIP;cause=" + statusCode + ";text=\"" + reason + "\"";
         }
     }
 

@@ -109,6 +109,10 @@ public final class StatefulProxy implements TransactionUser {
                         LoopDetector.fingerprint(received));
                 contexts.put(transaction, context);
                 stats.forwarded();
+                if (context.noAnswer() != null) {
+                    context.noAnswerTimer = layer.schedule(context.callId, context.noAnswer().timeout(),
+                            context::onNoAnswer);
+                }
                 context.startNextGroup();
             }
             case RoutingDecision.Pending pending -> {
