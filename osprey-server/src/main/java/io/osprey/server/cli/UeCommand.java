@@ -24,15 +24,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code osprey ue register|call|message|subscribe-reg}: the UE simulator (osprey-ue) from the command line. Each
- * subcommand starts a UE, registers it through the P-CSCF (unless {@code --no-register}), does its work, prints
- * what happened and deregisters again. Exit status 0 when the step succeeded, 1 when the network said no or did
+ * {@code osprey ue register|call|message|subscribe-reg|shell}: the UE simulator (osprey-ue) from the command line.
+ * Each subcommand starts a UE, registers it through the P-CSCF (unless {@code --no-register}), does its work (the
+ * shell: the commands it is given, such as hangup), prints what happened and deregisters again. Exit status 0 when the step succeeded, 1 when the network said no or did
  * not answer, 2 for a usage error.
  */
 @Command(name = "ue", mixinStandardHelpOptions = true,
         description = "UE simulator: IMS AKA or digest registration, calls with RTP, MESSAGE.",
         subcommands = {UeCommand.Register.class, UeCommand.CallTarget.class, UeCommand.Message.class,
-                UeCommand.SubscribeReg.class})
+                UeCommand.SubscribeReg.class, UeShellCommand.class})
 final class UeCommand implements Runnable {
 
     @Spec
@@ -193,14 +193,18 @@ final class UeCommand implements Runnable {
             } else {
                 out.printf("  BYE: %d%n", await(call.hangup(), "BYE"));
             }
-            out.printf("  RTP sent %d, received %d, lost %d, jitter %.2f ms, tone %.0f Hz%n", stats.packetsSent(),
-                    stats.packetsReceived(), stats.packetsLost(), stats.jitterMillis(), stats.dominantFrequencyHz());
+            printRtp(out, stats);
             return 0;
         }
+    }
 
-        private static String millis(Duration duration) {
-            return String.format(Locale.ROOT, "%.1f ms", duration.toNanos() / 1e6);
-        }
+    static String millis(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f ms", duration.toNanos() / 1e6);
+    }
+
+    static void printRtp(PrintWriter out, RtpStats stats) {
+        out.printf("  RTP sent %d, received %d, lost %d, jitter %.2f ms, tone %.0f Hz%n", stats.packetsSent(),
+                stats.packetsReceived(), stats.packetsLost(), stats.jitterMillis(), stats.dominantFrequencyHz());
     }
 
     @Command(name = "message", mixinStandardHelpOptions = true,

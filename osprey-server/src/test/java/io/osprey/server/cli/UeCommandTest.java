@@ -14,8 +14,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class UeCommandTest {
@@ -83,6 +86,36 @@ class UeCommandTest {
             assertThat(out.toString()).contains("MESSAGE " + bob.contactUri() + ": 200");
             ReceivedMessage message = bob.messages().poll(5, SECONDS);
             assertThat(message.text()).isEqualTo("hello from the CLI");
+        }
+    }
+
+    @Test
+    void theShellCallsCancelsHangsUpSendsAMessageAndNamesWhatItCannotDo(@TempDir Path tmp) throws Exception {
+        UeConfig bobConfig = UeConfig.builder("bob@ims.test", "sip:bob@ims.test", "ims.test",
+                        UeCredentials.password("x"))
+                .pcscf(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9)).transport(TransportProtocol.UDP)
+                .build();
+        try (UserEquipment bob = UserEquipment.start(bobConfig)) {
+            bob.answerMode(AnswerMode.autoAnswer(Duration.ofMillis(700)));
+            String target = bob.contactUri();
+            Path script = tmp.resolve("commands.txt");
+            Files.writeString(script, String.join("\n", "# cancelled while it rings",
+                    "call " + target, "hangup", "# answered, then hung up", "call " + target, "wait 1500ms",
+                    "status", "hangup", "message " + target + " hello from the shell", "bogus", "call",
+                    "wait soon", "quit", "status"));
+
+            assertThat(run("ue", "shell", "--script", script.toString(), "--no-register", "--impi",
+                    "alice@ims.test", "--password", "x", "--pcscf", "127.0.0.1:" + bob.localSipAddress().getPort()))
+                    .as("three commands fail").isEqualTo(1);
+
+            assertThat(out.toString()).contains("ringing (post-dial delay")
+                    .contains("INVITE " + target + ": 487").contains("INVITE " + target + ": 200 OK")
+                    .contains("outgoing call with " + target + ": established").contains("hangup: 200")
+                    .containsPattern("RTP sent [1-9]\\d*, received [1-9]\\d*")
+                    .contains("MESSAGE " + target + ": 200").contains("unknown command 'bogus'")
+                    .contains("usage: call <target>").contains("'soon' is not a duration")
+                    .doesNotContain("not registered\nno call");
+            assertThat(bob.messages().poll(5, SECONDS).text()).isEqualTo("hello from the shell");
         }
     }
 
