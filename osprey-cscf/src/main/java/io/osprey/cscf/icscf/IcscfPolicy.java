@@ -134,6 +134,10 @@ public final class IcscfPolicy implements ProxyPolicy {
         }
         RoutingDecision.Forward forward = new RoutingDecision.Forward(groups)
                 .withTryNextGroup(code -> code == 408 || code >= 500);
+        if (groups.size() > 1) {
+            // an S-CSCF that says nothing is given up in time for the next one (with one, timer F decides)
+            forward = forward.withNoResponse(settings.scscfResponseTimeout());
+        }
         ResponseRewriter rewriter = hiding == null ? ResponseRewriter.UNCHANGED : hiding::hide;
         // A 503 after every S-CSCF that could take the REGISTER refused: any other registration would get one too
         return forward.withResponses("REGISTER".equals(request.method())

@@ -16,8 +16,9 @@ import java.util.function.Predicate;
  * it is forwarded, which needs the P bit (§6.1.4 keeps non-proxiable requests local) and no Route-Record with
  * this node's identity (§6.1.3, 3005 DIAMETER_LOOP_DETECTED). A request to forward or originate goes to its
  * Destination-Host when that is an available peer supporting the application (§6.1.5), else by the realm
- * routing table, else to an available peer of the Destination-Realm that announced the application. No
- * route gives 3002 DIAMETER_UNABLE_TO_DELIVER when the realm is known, 3003 DIAMETER_REALM_NOT_SERVED when not.
+ * routing table, else (only for a request naming no Destination-Host) to an available peer of the Destination-Realm
+ * that announced the application. No route gives 3002 DIAMETER_UNABLE_TO_DELIVER when the realm is known or a
+ * Destination-Host is named, 3003 DIAMETER_REALM_NOT_SERVED when not.
  */
 public final class Router {
 
@@ -99,6 +100,14 @@ public final class Router {
             }
             return new RouteDecision.Reject(ResultCodes.DIAMETER_UNABLE_TO_DELIVER, "no peer of the route to realm "
                     + realm + " is available for application " + app);
+        }
+        if (destinationHost.isPresent()) {
+            // Only a configured route leads to agents that may reach the host. Any other peer of the realm may be
+            // an endpoint, such as another S-CSCF, that would take a request meant for one S-CSCF (an RTR) as its
+            // own; and this node is not the host either.
+            return new RouteDecision.Reject(ResultCodes.DIAMETER_UNABLE_TO_DELIVER, "Destination-Host "
+                    + destinationHost.get() + " is not an available peer and no route to realm " + realm
+                    + " is configured");
         }
         boolean realmKnown = false;
         for (Peer peer : peers.peers()) {

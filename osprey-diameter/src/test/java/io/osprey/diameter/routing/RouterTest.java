@@ -130,6 +130,17 @@ class RouterTest {
     }
 
     @Test
+    void aDestinationHostThatIsNoPeerIsNotHandedToAnotherPeerOfTheRealmNorTakenHere() {
+        Peer scscf2 = open("scscf2.ims.test", HOME, CxDictionary.APPLICATION);
+        Router hss = new Router("hss.ims.test", HOME, app -> app == CX, RoutingTable.empty(), directory);
+
+        // an RTR for the S-CSCF that stopped must not reach the S-CSCF that took its users over
+        assertReject(hss.routeOutgoing(uar(b -> b.destinationHost("scscf.ims.test").destinationRealm(HOME)),
+                peer -> false), ResultCodes.DIAMETER_UNABLE_TO_DELIVER);
+        assertForward(hss.routeOutgoing(uar(b -> b.destinationRealm(HOME)), peer -> false), scscf2);
+    }
+
+    @Test
     void ownIdentityInRouteRecordIsALoop() {
         Peer from = open("icscf.ims.test", HOME, CxDictionary.APPLICATION);
         open("hss.visited.test", VISITED, CxDictionary.APPLICATION);

@@ -11,22 +11,36 @@ import java.util.List;
  * @param breakout E.164 prefix routes for numbers the HSS does not own (a BGCF table), first longest match
  * @param topologyHiding hide the home network's hosts in responses leaving it (THIG, TS 24.229 §5.3.3), default
  *                       false
+ * @param scscfResponseTimeout how long an S-CSCF may leave a REGISTER or other request without any response before
+ *                       the next S-CSCF is tried (TS 24.229 §5.3.1.3), when there is another; default 4 s
  */
 public record IcscfConfig(String listen, Integer port, List<ScscfEntry> scscfs, List<RouteConfig> breakout,
-                          Boolean topologyHiding) {
+                          Boolean topologyHiding, java.time.Duration scscfResponseTimeout) {
 
     /**
      * One assignable S-CSCF.
      *
-     * @param uri          its SIP URI (the Server-Name), e.g. sip:scscf.ims.example.org:6060
+     * @param uri          its SIP URI (the Server-Name), e.g. sip:scscf2.ims.example.org:6060
      * @param capabilities capability numbers it offers (TS 29.228 §6.7)
+     * @param address      the address its host name stands for, as an /etc/hosts line would give it; absent, the
+     *                     name is resolved by the system (the S-CSCF of this configuration is always known)
      */
-    public record ScscfEntry(String uri, List<Integer> capabilities) {
+    public record ScscfEntry(String uri, List<Integer> capabilities, String address) {
         public ScscfEntry {
             if (uri == null || !uri.regionMatches(true, 0, "sip:", 0, 4)) {
                 throw new ConfigException("uri", "'" + uri + "' is not a sip: URI");
             }
             capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
+            address = address == null ? null : ConfigChecks.address("address", address);
+        }
+
+        /** The host of {@link #uri}: between "sip:" and the port, parameters or end. */
+        public String host() {
+            int end = 4;
+            while (end < uri.length() && ":;>?".indexOf(uri.charAt(end)) < 0) {
+                end++;
+            }
+            return uri.substring(4, end);
         }
     }
 
@@ -36,9 +50,11 @@ public record IcscfConfig(String listen, Integer port, List<ScscfEntry> scscfs, 
         scscfs = scscfs == null ? List.of() : List.copyOf(scscfs);
         breakout = breakout == null ? List.of() : List.copyOf(breakout);
         topologyHiding = topologyHiding != null && topologyHiding;
+        scscfResponseTimeout = ConfigChecks.positive("scscf-response-timeout",
+                scscfResponseTimeout == null ? java.time.Duration.ofSeconds(4) : scscfResponseTimeout);
     }
 
     static IcscfConfig defaults() {
-        return new IcscfConfig(null, null, null, null, null);
+        return new IcscfConfig(null, null, null, null, null, null);
     }
 }

@@ -16,10 +16,13 @@ import java.time.Duration;
  * @param stateFile           where registrations are kept across restarts, default data/scscf-registrations.txt
  * @param noAnswerTimeout     how long a call to a registered user may ring before the caller gets 480 with a
  *                            Warning saying no one answered, and the ringing contacts get CANCEL; default 60 s
+ * @param name                its host name, in its Server-Name (sip:name:port), Service-Route, Record-Route and
+ *                            Diameter identity; default scscf.&lt;home domain&gt;. A second S-CSCF of one home
+ *                            network needs another name (and the I-CSCF lists both under icscf.scscfs)
  */
 public record ScscfConfig(String listen, Integer port, Boolean terminatingViaIcscf, Duration defaultExpires,
                           Duration minExpires, Duration maxExpires, String countryCode, java.nio.file.Path stateFile,
-                          Duration noAnswerTimeout) {
+                          Duration noAnswerTimeout, String name) {
 
     public ScscfConfig {
         listen = ConfigChecks.address("listen", listen == null ? "127.0.0.1" : listen);
@@ -33,6 +36,7 @@ public record ScscfConfig(String listen, Integer port, Boolean terminatingViaIcs
         stateFile = stateFile == null ? java.nio.file.Path.of("data", "scscf-registrations.txt") : stateFile;
         noAnswerTimeout = ConfigChecks.positive("no-answer-timeout",
                 noAnswerTimeout == null ? Duration.ofSeconds(60) : noAnswerTimeout);
+        name = name == null ? null : ConfigChecks.hostname("name", name.trim());
         countryCode = countryCode == null ? "1" : countryCode.trim();
         if (countryCode.isEmpty() || countryCode.length() > 3 || !countryCode.chars().allMatch(Character::isDigit)) {
             throw new ConfigException("country-code", "'" + countryCode + "' is not 1 to 3 digits");
@@ -43,6 +47,6 @@ public record ScscfConfig(String listen, Integer port, Boolean terminatingViaIcs
     }
 
     static ScscfConfig defaults() {
-        return new ScscfConfig(null, null, null, null, null, null, null, null, null);
+        return new ScscfConfig(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -5,6 +5,7 @@ import io.osprey.diameter.dictionary.CxDictionary;
 import io.osprey.diameter.node.DiameterNode;
 import io.osprey.diameter.node.DiameterNodeConfig;
 import io.osprey.diameter.peer.PeerConfig;
+import io.osprey.server.config.IcscfConfig;
 import io.osprey.server.config.OspreyConfig;
 import io.osprey.sip.codec.SipLimits;
 import io.osprey.sip.proxy.LocalAddresses;
@@ -49,16 +50,30 @@ final class CscfEnvironment {
         return "sip:" + name("icscf") + ":" + config.icscf().port();
     }
 
-    String scscfUri() {
-        return "sip:" + name("scscf") + ":" + config.scscf().port();
+    /** This configuration's S-CSCF's host name: scscf.name, else {@code scscf.<home>}. */
+    String scscfName() {
+        return config.scscf().name() != null ? config.scscf().name() : name("scscf");
     }
 
-    /** Next hops that know the functions' names without DNS. */
+    String scscfUri() {
+        return "sip:" + scscfName() + ":" + config.scscf().port();
+    }
+
+    /**
+     * Next hops that know the functions' names without DNS, and the S-CSCFs the I-CSCF lists with an address. An
+     * S-CSCF of another name is also known as {@code scscf.<home>} (the name the other functions give it alone).
+     */
     NextHops nextHops() {
         Map<String, InetAddress> hosts = new HashMap<>();
         hosts.put(name("pcscf"), address(config.pcscf().listen()));
         hosts.put(name("icscf"), address(config.icscf().listen()));
         hosts.put(name("scscf"), address(config.scscf().listen()));
+        hosts.put(scscfName(), address(config.scscf().listen()));
+        for (IcscfConfig.ScscfEntry entry : config.icscf().scscfs()) {
+            if (entry.address() != null) {
+                hosts.put(entry.host(), address(entry.address()));
+            }
+        }
         return new NextHops(hosts);
     }
 
@@ -91,7 +106,12 @@ final class CscfEnvironment {
      * connection on {@code eventLoops} (the function's SIP event loops, decision 0015).
      */
     DiameterNode cxNode(String function, EventLoopGroup eventLoops) {
-        DiameterNode node = new DiameterNode(DiameterNodeConfig.builder(name(function), home())
+        return cxNodeNamed(name(function), eventLoops);
+    }
+
+    /** As {@link #cxNode}, with the Diameter identity {@code host} (an S-CSCF of another name). */
+    DiameterNode cxNodeNamed(String host, EventLoopGroup eventLoops) {
+        DiameterNode node = new DiameterNode(DiameterNodeConfig.builder(host, home())
                 .application(CxDictionary.APPLICATION)
                 .requestTimeout(Duration.ofSeconds(4))
                 .peer(new PeerConfig(name("hss"), home(), config.hss().listen(), config.hss().port()))

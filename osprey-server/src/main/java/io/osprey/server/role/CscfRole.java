@@ -58,9 +58,14 @@ abstract class CscfRole implements Role {
         return context.coreEventLoops();
     }
 
+    /** The host name this function puts in its URIs: {@code <function>.<home>}. */
+    String advertisedName() {
+        return env.name(name);
+    }
+
     @Override
     public String describe() {
-        return name + " ready on " + listen() + ":" + port() + " (udp, tcp) as sip:" + env.name(name) + ":" + port();
+        return name + " ready on " + listen() + ":" + port() + " (udp, tcp) as sip:" + advertisedName() + ":" + port();
     }
 
     @Override
@@ -86,9 +91,11 @@ abstract class CscfRole implements Role {
             node.drain(DRAIN);
             afterDrain();
             node.close();
+            node = null;
         }
         if (diameter != null) {
             diameter.close();
+            diameter = null;
         }
     }
 }

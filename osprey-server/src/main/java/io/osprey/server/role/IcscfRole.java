@@ -43,7 +43,7 @@ final class IcscfRole extends CscfRole {
             candidates.add(new ScscfCandidate(env.scscfUri(), java.util.Set.of()));
         }
         IcscfSettings settings = new IcscfSettings(env.name("icscf"), config.port(), env.home(), candidates,
-                env.home(), context.config().overload().retryAfter());
+                env.home(), context.config().overload().retryAfter(), config.scscfResponseTimeout());
         Function<String, String> breakout = breakout(config.breakout());
         diameter = env.cxNode("icscf", eventLoops());
         TopologyHiding hiding = config.topologyHiding()

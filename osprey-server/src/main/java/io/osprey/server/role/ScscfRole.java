@@ -50,11 +50,11 @@ final class ScscfRole extends CscfRole {
     @Override
     public void start() throws Exception {
         ScscfConfig config = context.config().scscf();
-        ScscfSettings settings = new ScscfSettings(env.scscfUri(), env.name("scscf"), config.port(), env.home(),
+        ScscfSettings settings = new ScscfSettings(env.scscfUri(), advertisedName(), config.port(), env.home(),
                 config.terminatingViaIcscf() ? env.icscfUri() : null, config.defaultExpires(), config.minExpires(),
                 config.maxExpires(), Duration.ofSeconds(30), context.config().overload().retryAfter(),
                 config.noAnswerTimeout());
-        diameter = env.cxNode("scscf", eventLoops());
+        diameter = env.cxNodeNamed(advertisedName(), eventLoops());
         CxClient cx = cxClient();
         RegistrationTable table = new RegistrationTable();
         List<Registration> restored = RegistrationSnapshot.load(config.stateFile(), System.currentTimeMillis());
@@ -62,7 +62,7 @@ final class ScscfRole extends CscfRole {
         if (!restored.isEmpty()) {
             LOG.info("scscf: {} registration(s) restored from {}", restored.size(), config.stateFile());
         }
-        notifier = new RegEventNotifier(env.name("scscf"), config.port(), table, Clock.systemUTC());
+        notifier = new RegEventNotifier(advertisedName(), config.port(), table, Clock.systemUTC());
         registrar = new ScscfRegistrar(settings, cx, table, notifier, Clock.systemUTC());
         cx.onRegistrationTermination(rtr -> {
             registrar.terminate(rtr.impi(), rtr.impus(), rtr.contactEvent());
@@ -73,8 +73,14 @@ final class ScscfRole extends CscfRole {
                         ? ResultCodes.DIAMETER_SUCCESS.code() : (int) CxResult.USER_UNKNOWN.resultCode()));
         NumberNormalizer numbers = new NumberNormalizer(NumberingPlan.of(config.countryCode(), env.home()));
         ScscfPolicy policy = new ScscfPolicy(settings, registrar, notifier, numbers, Clock.systemUTC());
-        NextHops nextHops = startNode(env.name("scscf"), policy, true, policy::expire);
+        NextHops nextHops = startNode(advertisedName(), policy, true, policy::expire);
         notifier.bind(node.stack().transactions(), nextHops);
+    }
+
+    /** scscf.name, or {@code scscf.<home>}: in its Server-Name, Service-Route, Record-Route and Diameter identity. */
+    @Override
+    String advertisedName() {
+        return env.scscfName();
     }
 
     /** Keeps the registrations for the next start (they would otherwise all have to register again). */

@@ -17,12 +17,14 @@ final class RunningCore implements AutoCloseable {
 
     static final String DOMAIN = "ims.test";
 
+    private final Process process;
     private final RoleContext context;
     private final List<Role> roles;
 
-    private RunningCore(RoleContext context, List<Role> roles) {
-        this.context = context;
-        this.roles = roles;
+    private RunningCore(Process process) {
+        this.process = process;
+        this.context = process.context;
+        this.roles = process.roles;
     }
 
     /** Starts the core over the store and state files in {@code dir}, on fresh ports. */
@@ -76,19 +78,49 @@ final class RunningCore implements AutoCloseable {
                 FreePorts.udpAndTcp(), dir.resolve("scscf-registrations.txt"), scscfKeys, dir.resolve("osprey.db"));
         OspreyConfig config = new ConfigLoader().parse(yaml);
         RoleContext context = new RoleContext(config);
-        List<Role> started = new ArrayList<>();
-        try {
-            for (String name : Roles.ALL_IN_ONE) {
-                Role role = Roles.create(name, context);
-                started.add(role);
-                role.start();
-            }
-        } catch (Exception e) {
-            started.forEach(Role::close);
-            context.close();
-            throw e;
+        return new RunningCore(Process.start(context, Roles.ALL_IN_ONE));
+    }
+
+    /** Roles started over one context, as {@code osprey run <roles>} starts them in a process of their own. */
+    static final class Process implements AutoCloseable {
+
+        private final RoleContext context;
+        private final List<Role> roles;
+
+        private Process(RoleContext context, List<Role> roles) {
+            this.context = context;
+            this.roles = roles;
         }
-        return new RunningCore(context, started);
+
+        /** Starts {@code names} in order; when one fails, closes those started and the context. */
+        static Process start(RoleContext context, List<String> names) throws Exception {
+            List<Role> started = new ArrayList<>();
+            try {
+                for (String name : names) {
+                    Role role = Roles.create(name, context);
+                    started.add(role);
+                    role.start();
+                }
+            } catch (Exception e) {
+                started.forEach(Role::close);
+                context.close();
+                throw e;
+            }
+            return new Process(context, started);
+        }
+
+        ScscfRole scscf() {
+            return roles.stream().filter(ScscfRole.class::isInstance).map(ScscfRole.class::cast).findFirst()
+                    .orElseThrow();
+        }
+
+        @Override
+        public void close() {
+            for (int i = roles.size() - 1; i >= 0; i--) {
+                roles.get(i).close();
+            }
+            context.close();
+        }
     }
 
     OspreyConfig config() {
@@ -137,15 +169,11 @@ final class RunningCore implements AutoCloseable {
     }
 
     ScscfRole scscf() {
-        return roles.stream().filter(ScscfRole.class::isInstance).map(ScscfRole.class::cast).findFirst()
-                .orElseThrow();
+        return process.scscf();
     }
 
     @Override
     public void close() {
-        for (int i = roles.size() - 1; i >= 0; i--) {
-            roles.get(i).close();
-        }
-        context.close();
+        process.close();
     }
 }

@@ -21,6 +21,8 @@ final class ProxyBranch implements ClientTransactionListener {
     boolean cancelSent;
     /** Timer C (§16.8) of an INVITE branch; restarted by each provisional, stopped by the final response. */
     Scheduler.Timer timerC;
+    /** Runs from forwarding to the first response when the plan limits a branch's silence; see withNoResponse. */
+    Scheduler.Timer noResponse;
     String cancelReason;
 
     ProxyBranch(ResponseContext context, Hop hop) {

@@ -4,6 +4,7 @@ import io.osprey.common.time.Scheduler;
 import io.osprey.sip.message.SipRequest;
 import io.osprey.sip.message.SipResponse;
 import io.osprey.sip.transaction.ServerTransaction;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -29,6 +30,8 @@ final class ResponseContext {
     /** The INVITE's no-answer limit, or null; its timer runs from forwarding until the final response. */
     private final RoutingDecision.NoAnswer noAnswer;
     Scheduler.Timer noAnswerTimer;
+    /** How long a branch may stay silent, or null. */
+    final Duration noResponse;
     /** Sized for the usual single branch (the default capacity of ten would be kept for 64*T1 per request). */
     private final List<ProxyBranch> branches = new ArrayList<>(1);
     private int nextGroup;
@@ -48,6 +51,7 @@ final class ResponseContext {
         this.responses = plan.responses();
         this.tryNextGroup = plan.tryNextGroup();
         this.noAnswer = "INVITE".equals(method) ? plan.noAnswer() : null;
+        this.noResponse = plan.noResponse();
         this.loopFingerprint = loopFingerprint;
     }
 
@@ -78,6 +82,7 @@ final class ResponseContext {
     void onBranchResponse(ProxyBranch branch, SipResponse withOurVia) {
         SipResponse response = withOurVia.toBuilder().removeFirst("Via").build();
         int code = response.statusCode();
+        StatefulProxy.stopNoResponse(branch);
         if (code < 200) {
             branch.provisionalReceived = true;
             if (code > 100 && branch.timerC != null) {
@@ -186,9 +191,20 @@ final class ResponseContext {
         sendBest();
     }
 
+    /** The branch stayed silent past {@link #noResponse}: given up, it counts as a 408 (see withNoResponse). */
+    void onNoResponse(ProxyBranch branch) {
+        branch.noResponse = null;
+        if (branch.completed || branch.provisionalReceived) {
+            return;
+        }
+        branch.transaction.abandon();
+        onBranchFailure(branch, 408, "Request Timeout", "no response from " + branch.hop + " within " + noResponse);
+    }
+
     private static void complete(ProxyBranch branch) {
         branch.completed = true;
         StatefulProxy.stopTimerC(branch);
+        StatefulProxy.stopNoResponse(branch);
     }
 
     /** A CANCEL for the request arrived (§16.10): cancel every pending branch and start no new ones. */

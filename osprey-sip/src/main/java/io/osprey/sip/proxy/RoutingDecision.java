@@ -23,9 +23,11 @@ public sealed interface RoutingDecision {
      * @param responses    sees, and may rewrite, each response before it goes upstream
      * @param tryNextGroup which best final status of a group lets the next group start
      * @param noAnswer     for an INVITE, when to give up ringing branches; null lets them ring until timer C
+     * @param noResponse   how long a branch may stay without any response (not even 100) before it counts as a 408
+     *                     and the next group may start; null waits for the transaction's own timer (B or F)
      */
     record Forward(List<List<Target>> groups, SipRequest request, ResponseRewriter responses,
-                   IntPredicate tryNextGroup, NoAnswer noAnswer) implements RoutingDecision {
+                   IntPredicate tryNextGroup, NoAnswer noAnswer, Duration noResponse) implements RoutingDecision {
 
         /** Every failure of a group moves on to the next one. */
         public static final IntPredicate ANY_FAILURE = code -> true;
@@ -38,15 +40,18 @@ public sealed interface RoutingDecision {
             groups = List.copyOf(copies);
             responses = responses == null ? ResponseRewriter.UNCHANGED : responses;
             tryNextGroup = tryNextGroup == null ? ANY_FAILURE : tryNextGroup;
+            if (noResponse != null && (noResponse.isNegative() || noResponse.isZero())) {
+                throw new IllegalArgumentException("no-response timeout must be positive, was " + noResponse);
+            }
         }
 
         public Forward(List<List<Target>> groups, SipRequest request, ResponseRewriter responses,
                        IntPredicate tryNextGroup) {
-            this(groups, request, responses, tryNextGroup, null);
+            this(groups, request, responses, tryNextGroup, null, null);
         }
 
         public Forward(List<List<Target>> groups) {
-            this(groups, null, null, null, null);
+            this(groups, null, null, null, null, null);
         }
 
         public static Forward to(Target target) {
@@ -55,23 +60,33 @@ public sealed interface RoutingDecision {
 
         /** One target, with the request rewritten by the policy. */
         public static Forward to(Target target, SipRequest request) {
-            return new Forward(List.of(List.of(target)), request, null, null, null);
+            return new Forward(List.of(List.of(target)), request, null, null, null, null);
         }
 
         public Forward withRequest(SipRequest rewritten) {
-            return new Forward(groups, rewritten, responses, tryNextGroup, noAnswer);
+            return new Forward(groups, rewritten, responses, tryNextGroup, noAnswer, noResponse);
         }
 
         public Forward withResponses(ResponseRewriter rewriter) {
-            return new Forward(groups, request, rewriter, tryNextGroup, noAnswer);
+            return new Forward(groups, request, rewriter, tryNextGroup, noAnswer, noResponse);
         }
 
         public Forward withTryNextGroup(IntPredicate predicate) {
-            return new Forward(groups, request, responses, predicate, noAnswer);
+            return new Forward(groups, request, responses, predicate, noAnswer, noResponse);
         }
 
         public Forward withNoAnswer(NoAnswer limit) {
-            return new Forward(groups, request, responses, tryNextGroup, limit);
+            return new Forward(groups, request, responses, tryNextGroup, limit, noResponse);
+        }
+
+        /**
+         * Gives up a branch that has had no response at all for {@code limit}, as if it had answered 408, so that
+         * the next group starts well before the upstream client's own timer F would end the request (RFC 4320 §2:
+         * every hop of a non-INVITE request times out alike, so a proxy that waits for its own timer F has nothing
+         * left to try with). An I-CSCF moving a REGISTER to another S-CSCF needs this (TS 24.229 §5.3.1.3).
+         */
+        public Forward withNoResponse(Duration limit) {
+            return new Forward(groups, request, responses, tryNextGroup, noAnswer, limit);
         }
     }
 

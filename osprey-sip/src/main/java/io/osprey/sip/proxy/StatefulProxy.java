@@ -247,6 +247,9 @@ public final class StatefulProxy implements TransactionUser {
         if (branch.transaction instanceof InviteClientTransaction) {
             restartTimerC(context, branch);
         }
+        if (context.noResponse != null && !branch.completed) {
+            branch.noResponse = layer.schedule(context.callId, context.noResponse, () -> context.onNoResponse(branch));
+        }
         return true;
     }
 
@@ -255,6 +258,13 @@ public final class StatefulProxy implements TransactionUser {
         stopTimerC(branch);
         branch.timerC = layer.schedule(context.callId, settings.timerC(),
                 () -> context.onTimerC(branch));
+    }
+
+    static void stopNoResponse(ProxyBranch branch) {
+        if (branch.noResponse != null) {
+            branch.noResponse.cancel();
+            branch.noResponse = null;
+        }
     }
 
     static void stopTimerC(ProxyBranch branch) {
