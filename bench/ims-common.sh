@@ -6,7 +6,7 @@
 
 ims_domain=ims.test
 # the GC flags ./osprey starts the core with (docs/decisions/0013); OSPREY_JAVA_OPTS, after them, can override
-ims_gc_opts="-XX:+UseG1GC -Xmn32m -XX:MaxTenuringThreshold=0"
+ims_gc_opts="-XX:+UseG1GC -Xmn16m -XX:MaxTenuringThreshold=0"
 
 ims_prepare() { # $java, $jar (osprey-bench/$OSPREY_BUILD_DIR/benchmarks.jar, built unless SKIP_BUILD); needs SIPp
   local build_dir="${OSPREY_BUILD_DIR:-target}"
