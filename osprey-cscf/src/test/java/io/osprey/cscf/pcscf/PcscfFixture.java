@@ -35,8 +35,13 @@ final class PcscfFixture {
     final PcscfPolicy policy;
 
     PcscfFixture(SecAgreeSettings secAgree) {
+        this(secAgree, null);
+    }
+
+    /** As the other constructor, with emergency requests routed to {@code emergencyRoute} (null: answered 380). */
+    PcscfFixture(SecAgreeSettings secAgree, String emergencyRoute) {
         PcscfSettings settings = new PcscfSettings("127.0.0.1", 5060, "ims.test", "sip:icscf.ims.test:4060",
-                "ims.test", null, secAgree);
+                "ims.test", emergencyRoute, secAgree);
         policy = new PcscfPolicy(settings, () -> "icid-1",
                 Clock.fixed(Instant.ofEpochMilli(1_000_000), ZoneOffset.UTC));
     }
