@@ -9,7 +9,9 @@ import io.osprey.hss.cx.CxNotifier;
 import io.osprey.hss.model.ApplicationServer;
 import io.osprey.hss.model.DefaultHandling;
 import io.osprey.hss.model.IfcTemplate;
+import io.osprey.hss.model.AuthScheme;
 import io.osprey.hss.model.Impi;
+import io.osprey.hss.model.ImpiCredentials;
 import io.osprey.hss.model.InitialFilterCriteria;
 import io.osprey.hss.model.ServicePointTrigger;
 import io.osprey.hss.model.ServiceProfileRecord;
@@ -38,6 +40,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -267,6 +270,29 @@ class ImsCoreEndToEndTest {
         get(ringing.ended());
         assertThat(ringing.statusCode()).as("dave's phone stops ringing: CANCEL, 487").isEqualTo(487);
         get(dave.deregister());
+    }
+
+    @Test
+    void akaV2AndSha256DigestRegisterThroughTheChainWhenTheSubscriptionAllowsNothingElse() throws Exception {
+        core.provisioning().addSubscriber(NewSubscriber.of(impi("vera"), impu("vera")).withAkaOpc(K, OPC));
+        core.provisioning().addSubscriber(NewSubscriber.of(impi("walt"), impu("walt")).withPassword("walt-secret"));
+        allowOnly("vera", AuthScheme.AKA_V2_MD5);
+        allowOnly("walt", AuthScheme.DIGEST_SHA256);
+
+        // the UEs name no algorithm before the challenge: the HSS picks the one the subscription allows
+        Registration vera = get(aka("vera").register(Duration.ofSeconds(600)));
+        Registration walt = get(digest("walt", "walt-secret").register(Duration.ofSeconds(600)));
+
+        assertThat(vera.statusCode()).as("RFC 4169 AKAv2-MD5: %s", vera.warning()).isEqualTo(200);
+        assertThat(walt.statusCode()).as("RFC 8760 SHA-256 digest: %s", walt.warning()).isEqualTo(200);
+        assertThat(core.scscfRegistrations().find(impu("vera"))).isPresent();
+        assertThat(core.scscfRegistrations().find(impu("walt"))).isPresent();
+    }
+
+    private static void allowOnly(String user, AuthScheme scheme) {
+        ImpiCredentials c = core.store().authenticationCentre().credentials(new Impi(impi(user))).orElseThrow();
+        core.store().authenticationCentre().updateCredentials(
+                new ImpiCredentials(c.impi(), Set.of(scheme), c.aka(), c.digest(), c.sqn()));
     }
 
     @Test
