@@ -35,10 +35,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The P-CSCF's transports end to end, driven by the UE simulator through the whole core: registration and calls
- * over TLS (RFC 3261 §26.3.1, port from {@code pcscf.tls-port}), a UE behind a NAT whose contact names a private
+ * over TCP and over TLS (RFC 3261 §26.3.1, port from {@code pcscf.tls-port}), a UE behind a NAT whose contact names a private
  * address (RFC 3581, TS 24.229 Annex F) reached through the address it registered from, CRLF keep-alives on TCP and
  * TLS (RFC 5626 §4.4.1), and 420 for a UE that requires {@code sec-agree} of a P-CSCF without it (RFC 3261 §16.3).
  */
@@ -54,7 +56,7 @@ class PcscfTransportEndToEndTest {
     @BeforeAll
     static void startCore() throws Exception {
         core = RunningCore.start(dir);
-        for (String user : List.of("tina", "tom", "nat", "carl")) {
+        for (String user : List.of("tina", "tom", "tcp-tina", "tcp-tom", "nat", "carl")) {
             core.provisioning().addSubscriber(NewSubscriber.of(impi(user), impu(user))
                     .withPassword(user + "-secret"));
         }
@@ -74,21 +76,26 @@ class PcscfTransportEndToEndTest {
         }
     }
 
-    @Test
-    void uesRegisterAndCallEachOtherOverTls() throws Exception {
-        UserEquipment tina = ue("tina", core.pcscfTls(), TransportProtocol.TLS);
-        UserEquipment tom = ue("tom", core.pcscfTls(), TransportProtocol.TLS);
+    @ParameterizedTest
+    @EnumSource(value = TransportProtocol.class, names = {"TCP", "TLS"})
+    void uesRegisterAndCallEachOtherOverAConnection(TransportProtocol transport) throws Exception {
+        boolean tls = transport == TransportProtocol.TLS;
+        String caller = tls ? "tina" : "tcp-tina";
+        String callee = tls ? "tom" : "tcp-tom";
+        InetSocketAddress pcscf = tls ? core.pcscfTls() : core.pcscf();
+        UserEquipment tina = ue(caller, pcscf, transport);
+        UserEquipment tom = ue(callee, pcscf, transport);
         assertThat(get(tina.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
         assertThat(get(tom.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
-        assertThat(core.scscfRegistrations().find(impu("tom")).orElseThrow().bindings().get(0).contactUri())
-                .endsWith(";transport=tls");
+        assertThat(core.scscfRegistrations().find(impu(callee)).orElseThrow().bindings().get(0).contactUri())
+                .endsWith(";transport=" + transport.viaName().toLowerCase(java.util.Locale.ROOT));
         tom.answerMode(AnswerMode.autoAnswer(Duration.ofMillis(50)));
 
-        Call call = get(tina.call(impu("tom")));
+        Call call = get(tina.call(impu(callee)));
 
         assertThat(call.statusCode()).as(call.reason()).isEqualTo(200);
         Call answered = tom.incomingCalls().poll(5, TimeUnit.SECONDS);
-        assertThat(answered).as("the terminating INVITE reached tom over his TLS connection").isNotNull();
+        assertThat(answered).as("the terminating INVITE reached the callee over his connection").isNotNull();
         assertThat(get(call.hangup())).isEqualTo(200);
         get(answered.ended());
     }
