@@ -12,8 +12,8 @@ import java.util.List;
  * @param scscfs            the S-CSCFs it may assign, in preference order
  * @param visitedNetworkId  Visited-Network-Identifier for REGISTERs without P-Visited-Network-ID
  * @param retryAfter        Retry-After of the 503s sent when the HSS cannot take a request (RFC 3261 §21.5.4)
- * @param scscfResponseTimeout      how long an S-CSCF may leave a request without any response before the next S-CSCF is
- *                          tried (TS 24.229 §5.3.1.3), when there is one
+ * @param scscfResponseTimeout how long an S-CSCF may leave a request without any response before the next S-CSCF
+ *                          is tried (TS 24.229 §5.3.1.3), when there is one
  */
 public record IcscfSettings(String host, int port, String homeDomain, List<ScscfCandidate> scscfs,
                             String visitedNetworkId, Duration retryAfter, Duration scscfResponseTimeout) {

@@ -26,6 +26,7 @@ import io.osprey.sip.uri.TelUri;
 import io.osprey.sip.uri.Uri;
 import io.osprey.sip.uri.UriParser;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -60,9 +61,9 @@ public final class ScscfPolicy implements ProxyPolicy {
         this.table = registrar.table();
         this.clock = clock;
         this.isc = new IscContexts(settings.challengeLifetime().toMillis() * 10, 1 << 16);
-        this.noAnswer = new RoutingDecision.NoAnswer(settings.noAnswerTimeout(), 480, "Temporarily Unavailable",
-                "no answer within " + (settings.noAnswerTimeout().toMillis() % 1000 == 0
-                        ? settings.noAnswerTimeout().toSeconds() + " s" : settings.noAnswerTimeout().toMillis() + " ms"));
+        Duration ring = settings.noAnswerTimeout();
+        this.noAnswer = new RoutingDecision.NoAnswer(ring, 480, "Temporarily Unavailable", "no answer within "
+                + (ring.toMillis() % 1000 == 0 ? ring.toSeconds() + " s" : ring.toMillis() + " ms"));
     }
 
     @Override

@@ -75,8 +75,8 @@ public final class CxNotifier {
         if (impus.isEmpty()) {
             throw new IllegalArgumentException("NEW_SERVER_ASSIGNED names the public identities; none given");
         }
-        return node.send(registrationTermination(diameterHostFor(previousScscf), impi, impus, CxDictionary.REASON_NEW_SERVER_ASSIGNED,
-                Optional.of("another S-CSCF serves the user")));
+        return node.send(registrationTermination(diameterHostFor(previousScscf), impi, impus,
+                CxDictionary.REASON_NEW_SERVER_ASSIGNED, Optional.of("another S-CSCF serves the user")));
     }
 
     private DiameterMessage registrationTermination(String scscfHost, Impi impi, List<Impu> impus, int reasonCode,

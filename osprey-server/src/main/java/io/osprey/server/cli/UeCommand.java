@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code osprey ue register|call|message|subscribe-reg|shell}: the UE simulator (osprey-ue) from the command line.
  * Each subcommand starts a UE, registers it through the P-CSCF (unless {@code --no-register}), does its work (the
- * shell: the commands it is given, such as hangup), prints what happened and deregisters again. Exit status 0 when the step succeeded, 1 when the network said no or did
- * not answer, 2 for a usage error.
+ * shell: the commands it is given, such as hangup), prints what happened and deregisters again. Exit status 0 when
+ * the step succeeded, 1 when the network said no or did not answer, 2 for a usage error.
  */
 @Command(name = "ue", mixinStandardHelpOptions = true,
         description = "UE simulator: IMS AKA or digest registration, calls with RTP, MESSAGE.",

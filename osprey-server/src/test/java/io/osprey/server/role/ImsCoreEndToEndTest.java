@@ -12,6 +12,8 @@ import io.osprey.hss.model.IfcTemplate;
 import io.osprey.hss.model.AuthScheme;
 import io.osprey.hss.model.Impi;
 import io.osprey.hss.model.ImpiCredentials;
+import io.osprey.hss.model.Impu;
+import io.osprey.hss.model.ImpuRegistration;
 import io.osprey.hss.model.InitialFilterCriteria;
 import io.osprey.hss.model.ServicePointTrigger;
 import io.osprey.hss.model.ServiceProfileRecord;
@@ -538,6 +540,37 @@ class ImsCoreEndToEndTest {
         assertThat(last.registrations().get(0).state()).isEqualTo(RegistrationState.TERMINATED);
         assertThat(last.registrations().get(0).contacts()).allSatisfy(contact -> assertThat(contact.event())
                 .isEqualTo(io.osprey.sip.regevent.ContactEvent.EXPIRED));
+        // and the S-CSCF told the HSS (SAR TIMEOUT_DEREGISTRATION): the whole implicit set is NOT_REGISTERED
+        await().atMost(WAIT).untilAsserted(() -> assertThat(core.store().identities().implicitSetRegistrations(
+                core.store().identities().publicIdentity(new Impu(impu("grace"))).orElseThrow()))
+                .extracting(ImpuRegistration::state)
+                .containsOnly(io.osprey.hss.model.RegistrationState.NOT_REGISTERED));
+    }
+
+    @Test
+    void oneOfTwoContactsDeregistersAndCallsReachOnlyTheOther() throws Exception {
+        core.provisioning().addSubscriber(NewSubscriber.of(impi("nora"), impu("nora")).withPassword("nora-secret"));
+        UserEquipment caller = digest("olga", "olga-secret");
+        UserEquipment phone = digest("nora", "nora-secret");
+        UserEquipment tablet = start(UeConfig.builder(impi("nora"), impu("nora"), RunningCore.DOMAIN,
+                UeCredentials.password("nora-secret")).pcscf(core.pcscf())
+                .instanceId("urn:uuid:6f0c4d7e-0000-4000-8000-0000000000b2").build());
+        assertThat(get(caller.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(get(phone.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(get(tablet.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        assertThat(core.scscfRegistrations().find(impu("nora")).orElseThrow().bindings()).hasSize(2);
+
+        assertThat(get(tablet.deregister()).statusCode()).isEqualTo(200);
+
+        assertThat(core.scscfRegistrations().find(impu("nora")).orElseThrow().bindings())
+                .as("the phone's binding stays").singleElement()
+                .satisfies(binding -> assertThat(binding.contactUri()).isEqualTo(phone.contactUri()));
+        phone.answerMode(AnswerMode.autoAnswer(Duration.ofMillis(20)));
+        tablet.answerMode(AnswerMode.NO_ANSWER);
+        Call call = get(caller.call(impu("nora")));
+        assertThat(call.statusCode()).isEqualTo(200);
+        assertThat(tablet.incomingCalls().poll(500, TimeUnit.MILLISECONDS)).as("the tablet is not called").isNull();
+        get(call.hangup());
     }
 
     @Test
