@@ -27,6 +27,7 @@ public final class Call {
     private volatile CallMedia media;
     private volatile int statusCode;
     private volatile String reason;
+    private volatile String warning;
     private volatile long ringingNanos = -1;
     private volatile long answeredNanos = -1;
     private volatile boolean established;
@@ -52,6 +53,11 @@ public final class Call {
     /** Its reason phrase; null while none. */
     public String reason() {
         return reason;
+    }
+
+    /** The Warning (RFC 3261 §20.43) of the failure response to the INVITE, saying why; null when it had none. */
+    public String warning() {
+        return warning;
     }
 
     /** INVITE sent (or received) to 2xx; null unless answered. */
@@ -146,9 +152,14 @@ public final class Call {
     }
 
     void failed(int code, String phrase) {
+        failed(code, phrase, null);
+    }
+
+    void failed(int code, String phrase, String warningText) {
         if (statusCode == 0) {
             statusCode = code;
             reason = phrase;
+            warning = warningText;
         }
         UserFutures.complete(outcome, this);
     }

@@ -82,7 +82,7 @@ final class OutgoingCall extends CallLeg implements ClientTransactionListener {
             on2xx(response);
         } else if (!finalSeen) {
             finalSeen = true;
-            call.failed(code, response.reasonPhrase());
+            call.failed(code, response.reasonPhrase(), response.header("Warning"));
             end();
         }
     }

@@ -173,6 +173,9 @@ final class UeCommand implements Runnable {
         int work(UserEquipment ue) throws Exception {
             Call call = await(ue.call(target), "INVITE");
             out.printf("INVITE %s: %d %s%n", target, call.statusCode(), call.reason());
+            if (call.warning() != null) {
+                out.printf("  warning: %s%n", call.warning());
+            }
             if (call.postDialDelay() != null) {
                 out.printf("  post-dial delay %s%n", millis(call.postDialDelay()));
             }

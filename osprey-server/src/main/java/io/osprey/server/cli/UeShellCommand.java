@@ -152,7 +152,8 @@ final class UeShellCommand extends UeCommand.Base {
         }
         Call call = ue.dial(target);
         current = call;
-        call.outcome().thenAccept(done -> out.printf("INVITE %s: %d %s%n", target, done.statusCode(), done.reason()));
+        call.outcome().thenAccept(done -> out.printf("INVITE %s: %d %s%s%n", target, done.statusCode(), done.reason(),
+                done.warning() == null ? "" : " (warning: " + done.warning() + ")"));
         call.ended().thenRun(() -> ended(call));
         await(CompletableFuture.anyOf(call.ringing(), call.outcome()), "INVITE");
         if (!call.outcome().isDone()) {

@@ -235,8 +235,12 @@ class ImsCoreEndToEndTest {
         UserEquipment bob = registered.callee();
 
         assertThat(get(grace.call("sip:bob@ims.test")).statusCode()).isEqualTo(486);
-        assertThat(get(grace.call("sip:dave@ims.test")).statusCode()).as("dave is not registered").isEqualTo(480);
-        assertThat(get(grace.call("sip:nobody@ims.test")).statusCode()).isEqualTo(404);
+        Call toDave = get(grace.call("sip:dave@ims.test"));
+        assertThat(toDave.statusCode()).as("dave is not registered").isEqualTo(480);
+        assertThat(toDave.warning()).contains("callee is not registered");
+        Call toNobody = get(grace.call("sip:nobody@ims.test"));
+        assertThat(toNobody.statusCode()).isEqualTo(404);
+        assertThat(toNobody.warning()).as("each failure says why").isNotBlank();
         get(bob.deregister());
     }
 
@@ -267,6 +271,7 @@ class ImsCoreEndToEndTest {
 
         assertThat(get(call.outcome()).statusCode()).as("the S-CSCF's no-answer time, not the caller's CANCEL")
                 .isEqualTo(480);
+        assertThat(call.warning()).contains("no answer within " + NO_ANSWER_SECONDS + " s");
         assertThat(call.postDialDelay()).isLessThan(Duration.ofSeconds(NO_ANSWER_SECONDS));
         assertThat(ringing).isNotNull();
         get(ringing.ended());
@@ -578,6 +583,7 @@ class ImsCoreEndToEndTest {
         Registration barred = get(digest("leo", "leo-secret").register(Duration.ofSeconds(600)));
 
         assertThat(barred.statusCode()).isEqualTo(403);
+        assertThat(barred.warning()).as("the 403 says why").isNotBlank();
     }
 
     /** The test AS of the {@code test-as} iFC template: a UE simulator on {@code asPort} answering at once. */
