@@ -28,7 +28,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The S-CSCF's notifier for the reg event package (RFC 3680, TS 24.229 §5.4.2.1): a SUBSCRIBE for a registered
- * identity (from the UE, its P-CSCF or an AS) is answered 200 and followed by a NOTIFY with the full state; every
+ * identity from the UE, its P-CSCF or an AS of its iFCs ({@link RegEventWatchers}; anyone else gets 403) is
+ * answered 200 and followed by a NOTIFY with the full state; every
  * change of the registration (a contact registered, refreshed, removed, expired, or the registration ended by the
  * network after an RTR) sends a NOTIFY to every subscriber; when the registration ends the NOTIFY also ends the
  * subscription ({@code Subscription-State: terminated}, RFC 6665 §4.2.2).
@@ -82,8 +83,12 @@ public final class RegEventNotifier implements RegistrationEvents {
         RegSubscription subscription = existing;
         if (subscription == null) {
             String impu = Identities.publicIdentity(subscribe.requestUri());
-            if (impu == null || table.find(impu).isEmpty()) {
+            Registration watched = impu == null ? null : table.find(impu).orElse(null);
+            if (watched == null) {
                 return reject(subscribe, 480, "Temporarily Unavailable", "the identity is not registered here");
+            }
+            if (!RegEventWatchers.mayWatch(subscribe, watched)) {
+                return reject(subscribe, 403, "Forbidden", "the asserted identity may not watch this registration");
             }
             List<NameAddress> contacts = subscribe.contacts();
             if (contacts.isEmpty() || subscribe.from() == null || subscribe.from().tag() == null) {
