@@ -16,13 +16,19 @@ import io.osprey.ue.UeCredentials;
 import io.osprey.ue.UserEquipment;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -139,6 +145,28 @@ class PcscfTransportEndToEndTest {
 
             assertThat(ping(tcp)).isEqualTo(SipKeepAlive.PONG_BYTES);
             assertThat(ping(tcp)).as("and again on the same connection").isEqualTo(SipKeepAlive.PONG_BYTES);
+        }
+    }
+
+    @Test
+    void aStunKeepAliveOnTheUdpPortIsAnsweredWithTheAddressItCameFrom() throws Exception {
+        byte[] transaction = HexFormat.of().parseHex("0123456789abcdef01234567");
+        ByteBuffer request = ByteBuffer.allocate(20).putShort((short) 0x0001).putShort((short) 0)
+                .putInt(0x2112A442).put(transaction);
+        try (DatagramSocket ue = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            ue.setSoTimeout(5000);
+            ue.send(new DatagramPacket(request.array(), 20, core.pcscf()));
+            DatagramPacket answer = new DatagramPacket(new byte[64], 64);
+            ue.receive(answer);
+
+            ByteBuffer response = ByteBuffer.wrap(answer.getData(), 0, answer.getLength());
+            assertThat(response.getShort(0)).as("Binding success response").isEqualTo((short) 0x0101);
+            assertThat(Arrays.copyOfRange(answer.getData(), 8, 20)).isEqualTo(transaction);
+            assertThat(response.getShort(20)).as("XOR-MAPPED-ADDRESS").isEqualTo((short) 0x0020);
+            int port = (response.getShort(26) & 0xFFFF) ^ 0x2112;
+            int address = response.getInt(28) ^ 0x2112A442;
+            assertThat(port).isEqualTo(ue.getLocalPort());
+            assertThat(address).isEqualTo(0x7F000001);
         }
     }
 

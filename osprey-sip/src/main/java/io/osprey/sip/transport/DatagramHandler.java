@@ -16,7 +16,8 @@ import java.net.InetSocketAddress;
 /**
  * Decodes one SIP message per UDP datagram (RFC 3261 §18.3: Content-Length bounds it, trailing octets are
  * ignored). A bad request is answered at once with the status and Warning the decoder chose; a bad response and
- * keep-alive datagrams (CRLF, RFC 5626 §4.4.1 over UDP uses STUN, which is not SIP) are dropped.
+ * blank datagrams (CRLF keep-alives) are dropped. A STUN Binding request, the keep-alive of SIP over UDP (RFC 5626
+ * §4.4.2), is answered with the address it came from ({@link StunBinding}); other STUN messages are dropped.
  */
 final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
 
@@ -105,6 +106,13 @@ final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> 
             return;
         }
         InetSocketAddress sender = packet.sender();
+        if (StunBinding.isStun(content)) {
+            if (StunBinding.isBindingRequest(content)) {
+                ByteBuf response = StunBinding.successResponse(content, sender, ctx.alloc());
+                ctx.channel().writeAndFlush(new DatagramPacket(response, sender));
+            }
+            return;
+        }
         SipMessage message;
         try {
             message = decoder.decode(content);
