@@ -45,8 +45,8 @@ class CscfTsharkDecodingTest {
     private static final String K = "465b5ce8b199b49faa5f0a2ee238a6bc";
     private static final String OPC = "cd63cb71954a9f4e48a5994e37a02baf";
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final Set<String> METHODS = Set.of("REGISTER", "INVITE", "ACK", "BYE", "SUBSCRIBE", "NOTIFY",
-            "MESSAGE");
+    private static final Set<String> METHODS = Set.of("REGISTER", "INVITE", "ACK", "BYE", "CANCEL", "SUBSCRIBE",
+            "NOTIFY", "MESSAGE");
 
     @TempDir
     Path dir;
@@ -148,6 +148,16 @@ class CscfTsharkDecodingTest {
         assertThat(get(dave.message("sip:carol@ims.test", "on my way")).intValue()).isEqualTo(200);
         assertThat(carol.messages().poll(10, TimeUnit.SECONDS)).isNotNull();
 
+        // failures carry Warnings and Reasons through the chain too: a CANCEL, a busy callee, an unknown one
+        bob.answerMode(AnswerMode.NO_ANSWER);
+        Call cancelled = carol.dial("sip:bob@ims.test");
+        get(cancelled.ringing());
+        get(cancelled.hangup());
+        assertThat(get(cancelled.outcome()).statusCode()).isEqualTo(487);
+        bob.answerMode(AnswerMode.BUSY);
+        assertThat(get(carol.call("sip:bob@ims.test")).statusCode()).isEqualTo(486);
+        assertThat(get(carol.call("sip:nobody@ims.test")).statusCode()).isEqualTo(404);
+
         for (UserEquipment ue : List.of(alice, carol, bob, dave)) {
             assertThat(get(ue.deregister()).statusCode()).isEqualTo(200);
         }
@@ -192,6 +202,11 @@ class CscfTsharkDecodingTest {
         }
         assertThat(messages).as("401 for REGISTER").anyMatch(m -> m.status() == 401
                 && "REGISTER".equals(m.cseqMethod()));
+        assertThat(messages).as("200 for CANCEL").anyMatch(m -> m.status() == 200 && "CANCEL".equals(m.cseqMethod()));
+        for (int failure : List.of(487, 486, 404)) {
+            assertThat(messages).as(failure + " for INVITE").anyMatch(m -> m.status() == failure
+                    && "INVITE".equals(m.cseqMethod()));
+        }
         assertThat(messages.stream().filter(m -> m.status() == 401)
                 .map(m -> String.valueOf(m.first("sip.WWW-Authenticate")))).as("an AKA and a digest challenge")
                 .anyMatch(header -> header.contains("AKAv1-MD5")).anyMatch(header -> header.contains("MD5")
