@@ -159,6 +159,20 @@ public final class RegEventNotifier implements RegistrationEvents {
         return byImpu.values().stream().mapToInt(List::size).sum();
     }
 
+    /** Every live subscription, e.g. for a {@link RegSubscriptionSnapshot} when the S-CSCF stops. */
+    public List<RegSubscription> all() {
+        List<RegSubscription> all = new ArrayList<>();
+        byImpu.values().forEach(all::addAll);
+        return all;
+    }
+
+    /** Takes back subscriptions kept across a restart (before the SIP stack runs, like the registrations). */
+    public void restore(List<RegSubscription> subscriptions) {
+        for (RegSubscription subscription : subscriptions) {
+            byImpu.computeIfAbsent(subscription.impu, key -> new CopyOnWriteArrayList<>()).add(subscription);
+        }
+    }
+
     private RegSubscription find(SipRequest subscribe) {
         if (subscribe.to() == null || subscribe.to().tag() == null || subscribe.from() == null) {
             return null;

@@ -43,6 +43,22 @@ public final class RegSubscription {
         this.expiresAtMillis = expiresAtMillis;
     }
 
+    /** A subscription read back from a snapshot, its CSeq and reginfo version where they were. */
+    RegSubscription(String impu, String callId, String localTag, String remoteTag, String watched, String subscriber,
+                    String remoteTarget, List<String> routeSet, long expiresAtMillis, long cseq, long version) {
+        this(impu, callId, localTag, remoteTag, watched, subscriber, remoteTarget, routeSet, expiresAtMillis);
+        this.cseq = cseq;
+        this.version = version;
+    }
+
+    synchronized long cseq() {
+        return cseq;
+    }
+
+    synchronized long version() {
+        return version;
+    }
+
     synchronized long nextCseq() {
         return ++cseq;
     }

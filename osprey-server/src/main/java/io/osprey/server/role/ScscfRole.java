@@ -2,12 +2,14 @@ package io.osprey.server.role;
 
 import io.osprey.cscf.cx.CxClient;
 import io.osprey.cscf.cx.CxResult;
-import io.osprey.cscf.registrar.Registration;
-import io.osprey.cscf.registrar.RegistrationSnapshot;
-import io.osprey.cscf.registrar.RegistrationTable;
 import io.osprey.cscf.numbers.NumberNormalizer;
 import io.osprey.cscf.numbers.NumberingPlan;
 import io.osprey.cscf.regevent.RegEventNotifier;
+import io.osprey.cscf.regevent.RegSubscription;
+import io.osprey.cscf.regevent.RegSubscriptionSnapshot;
+import io.osprey.cscf.registrar.Registration;
+import io.osprey.cscf.registrar.RegistrationSnapshot;
+import io.osprey.cscf.registrar.RegistrationTable;
 import io.osprey.cscf.scscf.ScscfPolicy;
 import io.osprey.cscf.scscf.ScscfRegistrar;
 import io.osprey.cscf.scscf.ScscfSettings;
@@ -15,9 +17,10 @@ import io.osprey.diameter.dictionary.ResultCodes;
 import io.osprey.server.config.ScscfConfig;
 import io.osprey.sip.proxy.NextHops;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +66,13 @@ final class ScscfRole extends CscfRole {
             LOG.info("scscf: {} registration(s) restored from {}", restored.size(), config.stateFile());
         }
         notifier = new RegEventNotifier(advertisedName(), config.port(), table, Clock.systemUTC());
+        List<RegSubscription> watchers = RegSubscriptionSnapshot.load(subscriptionsFile(config),
+                System.currentTimeMillis());
+        notifier.restore(watchers);
+        if (!watchers.isEmpty()) {
+            LOG.info("scscf: {} reg-event subscription(s) restored from {}", watchers.size(),
+                    subscriptionsFile(config));
+        }
         registrar = new ScscfRegistrar(settings, cx, table, notifier, Clock.systemUTC());
         cx.onRegistrationTermination(rtr -> {
             registrar.terminate(rtr.impi(), rtr.impus(), rtr.contactEvent());
@@ -89,11 +99,21 @@ final class ScscfRole extends CscfRole {
         if (registrar == null) {
             return;
         }
+        ScscfConfig config = context.config().scscf();
         try {
-            RegistrationSnapshot.save(registrar.table().all(), context.config().scscf().stateFile());
+            RegistrationSnapshot.save(registrar.table().all(), config.stateFile());
+            RegSubscriptionSnapshot.save(notifier.all(), subscriptionsFile(config));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("scscf: registrations not saved to {}: {}", context.config().scscf().stateFile(), e.toString());
+            LOG.warn("scscf: registrations or subscriptions not saved beside {}: {}", config.stateFile(),
+                    e.toString());
         }
+    }
+
+    /** The reg-event subscriptions' file, beside the registrations' ({@code x.txt}: {@code x-subscriptions.txt}). */
+    static Path subscriptionsFile(ScscfConfig config) {
+        String name = config.stateFile().getFileName().toString();
+        String base = name.endsWith(".txt") ? name.substring(0, name.length() - 4) : name;
+        return config.stateFile().resolveSibling(base + "-subscriptions.txt");
     }
 
     /** Live reg-event subscriptions (P-CSCFs, UEs, ASs). */

@@ -76,9 +76,12 @@ final class RunningCore implements AutoCloseable {
                 dir.resolve("tls").resolve("pcscf.p12"), dir.resolve("pcscf-registrations.txt"), pcscfKeys,
                 FreePorts.udpAndTcp(), topologyHiding, icscfKeys,
                 FreePorts.udpAndTcp(), dir.resolve("scscf-registrations.txt"), scscfKeys, dir.resolve("osprey.db"));
-        OspreyConfig config = new ConfigLoader().parse(yaml);
-        RoleContext context = new RoleContext(config);
-        return new RunningCore(Process.start(context, Roles.ALL_IN_ONE));
+        return start(new ConfigLoader().parse(yaml));
+    }
+
+    /** Starts the core with {@code config}, e.g. that of a core stopped before: same ports, store and state files. */
+    static RunningCore start(OspreyConfig config) throws Exception {
+        return new RunningCore(Process.start(new RoleContext(config), Roles.ALL_IN_ONE));
     }
 
     /** Roles started over one context, as {@code osprey run <roles>} starts them in a process of their own. */
