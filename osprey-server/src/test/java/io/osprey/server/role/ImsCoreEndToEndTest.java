@@ -222,10 +222,15 @@ class ImsCoreEndToEndTest {
         assertThat(get(frank.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
         frank.answerMode(AnswerMode.autoAnswer(Duration.ofMillis(50)));
 
-        Call call = get(erin.call("tel:+1-555-123-0016"));
+        // a global number with separators, a local number with a global phone-context, and a number dialled
+        // with the international prefix in the home network (RFC 3966; TS 24.229 §5.4.3.2 number normalisation)
+        for (String dialled : List.of("tel:+1-555-123-0016", "tel:555-123-0016;phone-context=+1",
+                "sip:00-1-555-123-0016@ims.test;user=phone")) {
+            Call call = get(erin.call(dialled));
 
-        assertThat(call.statusCode()).as(call.reason()).isEqualTo(200);
-        get(call.hangup());
+            assertThat(call.statusCode()).as(dialled + ": " + call.reason()).isEqualTo(200);
+            get(call.hangup());
+        }
     }
 
     @Test
