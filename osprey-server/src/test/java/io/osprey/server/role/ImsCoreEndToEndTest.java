@@ -7,9 +7,9 @@ import io.netty.channel.EventLoop;
 import io.osprey.diameter.dictionary.CxDictionary;
 import io.osprey.hss.cx.CxNotifier;
 import io.osprey.hss.model.ApplicationServer;
+import io.osprey.hss.model.AuthScheme;
 import io.osprey.hss.model.DefaultHandling;
 import io.osprey.hss.model.IfcTemplate;
-import io.osprey.hss.model.AuthScheme;
 import io.osprey.hss.model.Impi;
 import io.osprey.hss.model.ImpiCredentials;
 import io.osprey.hss.model.Impu;
@@ -23,6 +23,7 @@ import io.osprey.hss.model.TriggerPoint;
 import io.osprey.hss.provisioning.NewSubscriber;
 import io.osprey.server.admin.AdminApi;
 import io.osprey.server.config.AdminConfig;
+import io.osprey.sip.message.SipResponse;
 import io.osprey.sip.regevent.ContactEvent;
 import io.osprey.sip.regevent.RegInfo;
 import io.osprey.sip.regevent.RegInfoXmlParser;
@@ -33,6 +34,7 @@ import io.osprey.ue.Registration;
 import io.osprey.ue.UeConfig;
 import io.osprey.ue.UeCredentials;
 import io.osprey.ue.UserEquipment;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -305,6 +307,41 @@ class ImsCoreEndToEndTest {
         ImpiCredentials c = core.store().authenticationCentre().credentials(new Impi(impi(user))).orElseThrow();
         core.store().authenticationCentre().updateCredentials(
                 new ImpiCredentials(c.impi(), Set.of(scheme), c.aka(), c.digest(), c.sqn()));
+    }
+
+    @Test
+    void anApplicationServerOfTheUsersIfcsMayWatchItsRegistrationAndAnotherUserMayNot() throws Exception {
+        UserEquipment heidi = digest("heidi", "heidi-secret");
+        assertThat(get(heidi.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
+        InetSocketAddress scscf = new InetSocketAddress("127.0.0.1", core.config().scscf().port());
+        try (RawSipClient as = new RawSipClient(scscf)) {
+            // the test-as iFC of heidi names sip:127.0.0.1:<asPort>: an AS on that host is hers
+            SipResponse allowed = as.exchange(regSubscribe(as.port(), "<sip:as@127.0.0.1>", "watch-1"), WAIT);
+            SipResponse refused = as.exchange(regSubscribe(as.port(), "<sip:alice@ims.test>", "watch-2"), WAIT);
+
+            assertThat(allowed.statusCode()).isEqualTo(200);
+            assertThat(refused.statusCode()).as("TS 24.229 §5.4.2.1.1").isEqualTo(403);
+            assertThat(refused.header("Warning")).contains("may not watch");
+        }
+        get(heidi.deregister());
+    }
+
+    private static String regSubscribe(int port, String asserted, String callId) {
+        return """
+                SUBSCRIBE sip:heidi@ims.test SIP/2.0
+                Via: SIP/2.0/UDP 127.0.0.1:%d;branch=z9hG4bK%s
+                Max-Forwards: 70
+                From: <sip:as@127.0.0.1>;tag=as1
+                To: <sip:heidi@ims.test>
+                Call-ID: %s
+                CSeq: 1 SUBSCRIBE
+                Contact: <sip:as@127.0.0.1:%d>
+                P-Asserted-Identity: %s
+                Event: reg
+                Expires: 600
+                Content-Length: 0
+
+                """.formatted(port, callId, callId, port, asserted);
     }
 
     @Test
