@@ -55,6 +55,16 @@ public final class Call {
         return reason;
     }
 
+    /**
+     * The dialog's route set (RFC 3261 §12.1): the proxies that Record-Routed the INVITE, in the order this side's
+     * in-dialog requests go through them. Empty before the dialog exists.
+     */
+    public java.util.List<String> routeSet() {
+        CallLeg current = leg;
+        Dialog dialog = current == null ? null : current.dialog;
+        return dialog == null ? java.util.List.of() : dialog.routeSet();
+    }
+
     /** The Warning (RFC 3261 §20.43) of the failure response to the INVITE, saying why; null when it had none. */
     public String warning() {
         return warning;

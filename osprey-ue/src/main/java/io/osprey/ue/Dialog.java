@@ -36,6 +36,11 @@ final class Dialog {
         this.remoteSeq = remoteSeq;
     }
 
+    /** The route set (RFC 3261 §12.1), in the order in-dialog requests follow it. */
+    List<String> routeSet() {
+        return routeSet;
+    }
+
     /**
      * The UAC's dialog (§12.1.2): route set from the response's Record-Route in reverse order, remote target from
      * its Contact (the Request-URI when it has none), local sequence number from the request.

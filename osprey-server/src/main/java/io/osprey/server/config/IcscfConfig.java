@@ -13,9 +13,12 @@ import java.util.List;
  *                       false
  * @param scscfResponseTimeout how long an S-CSCF may leave a REGISTER or other request without any response before
  *                       the next S-CSCF is tried (TS 24.229 §5.3.1.3), when there is another; default 4 s
+ * @param recordRoute    keep the I-CSCF in the dialogs of the requests it routes; default false, as TS 24.229
+ *                       §5.3.2.1 has it (the I-CSCF leaves the path once the S-CSCF is found, unless topology
+ *                       hiding needs it there)
  */
 public record IcscfConfig(String listen, Integer port, List<ScscfEntry> scscfs, List<RouteConfig> breakout,
-                          Boolean topologyHiding, java.time.Duration scscfResponseTimeout) {
+                          Boolean topologyHiding, java.time.Duration scscfResponseTimeout, Boolean recordRoute) {
 
     /**
      * One assignable S-CSCF.
@@ -50,11 +53,12 @@ public record IcscfConfig(String listen, Integer port, List<ScscfEntry> scscfs, 
         scscfs = scscfs == null ? List.of() : List.copyOf(scscfs);
         breakout = breakout == null ? List.of() : List.copyOf(breakout);
         topologyHiding = topologyHiding != null && topologyHiding;
+        recordRoute = recordRoute != null && recordRoute;
         scscfResponseTimeout = ConfigChecks.positive("scscf-response-timeout",
                 scscfResponseTimeout == null ? java.time.Duration.ofSeconds(4) : scscfResponseTimeout);
     }
 
     static IcscfConfig defaults() {
-        return new IcscfConfig(null, null, null, null, null, null);
+        return new IcscfConfig(null, null, null, null, null, null, null);
     }
 }

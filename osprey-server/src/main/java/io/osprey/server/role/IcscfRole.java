@@ -49,7 +49,8 @@ final class IcscfRole extends CscfRole {
         TopologyHiding hiding = config.topologyHiding()
                 ? new TopologyHiding(env.home(), env.name("icscf"), config.port()) : null;
         IcscfPolicy policy = new IcscfPolicy(settings, cxClient(), breakout, hiding);
-        startNode(env.name("icscf"), policy, false, () -> { });
+        // with topology hiding the I-CSCF is in the path already, by the token it puts in Record-Route
+        startNode(env.name("icscf"), policy, config.recordRoute() && hiding == null, () -> { });
     }
 
     /** The breakout table: {@code *} is the default route; a trunk without a user part gets the number. */
