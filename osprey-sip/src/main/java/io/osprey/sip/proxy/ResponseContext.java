@@ -198,7 +198,8 @@ final class ResponseContext {
             return;
         }
         branch.transaction.abandon();
-        onBranchFailure(branch, 408, "Request Timeout", "no response from " + branch.hop + " within " + noResponse);
+        onBranchFailure(branch, 408, "Request Timeout", "no response from " + branch.hop + " within "
+                + noResponse.toMillis() + " ms");
     }
 
     private static void complete(ProxyBranch branch) {
