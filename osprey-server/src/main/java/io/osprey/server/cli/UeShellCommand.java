@@ -228,9 +228,15 @@ final class UeShellCommand extends UeCommand.Base {
         return false;
     }
 
+    /** The end of a call: an answered one with its RTP report (an outgoing one never answered shows its status). */
     private void ended(Call call) {
-        out.println("call ended");
-        UeCommand.printRtp(out, call.rtpStats());
+        if (call.setupTime() != null) {
+            out.println("call ended");
+            UeCommand.printRtp(out, call.rtpStats());
+        } else if (call.isIncoming()) {
+            out.printf("%nincoming call from %s ended unanswered: %d %s%n", call.remoteUri(), call.statusCode(),
+                    call.reason());
+        }
         out.flush();
     }
 
