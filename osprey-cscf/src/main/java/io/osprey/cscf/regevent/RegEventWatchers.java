@@ -12,6 +12,7 @@ import io.osprey.sip.uri.SipUri;
 import io.osprey.sip.uri.Uri;
 import io.osprey.sip.uri.UriParser;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Who may watch a registration (TS 24.229 §5.4.2.1.1, RFC 3680 §6): the S-CSCF authorises a reg-event SUBSCRIBE by
@@ -43,7 +44,7 @@ final class RegEventWatchers {
     private static boolean onAPath(String host, Registration registration) {
         for (Binding binding : registration.bindings()) {
             for (String hop : binding.path()) {
-                if (host.equalsIgnoreCase(host(NameAddress.parse(hop).uri()))) {
+                if (host.equalsIgnoreCase(hostOf(() -> NameAddress.parse(hop).uri()))) {
                     return true;
                 }
             }
@@ -57,7 +58,7 @@ final class RegEventWatchers {
         }
         for (ServiceProfile profile : registration.subscription().serviceProfiles()) {
             for (InitialFilterCriteria filter : profile.filterCriteria()) {
-                if (host.equalsIgnoreCase(host(UriParser.parse(filter.applicationServer().serverName())))) {
+                if (host.equalsIgnoreCase(hostOf(() -> UriParser.parse(filter.applicationServer().serverName())))) {
                     return true;
                 }
             }
@@ -67,5 +68,14 @@ final class RegEventWatchers {
 
     private static String host(Uri uri) {
         return uri instanceof SipUri sip ? sip.host() : null;
+    }
+
+    /** The host of a stored URI; null when it does not parse, which then authorises no one. */
+    private static String hostOf(Supplier<Uri> stored) {
+        try {
+            return host(stored.get());
+        } catch (RuntimeException unparsable) {
+            return null;
+        }
     }
 }

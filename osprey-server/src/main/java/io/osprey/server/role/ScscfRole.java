@@ -66,13 +66,7 @@ final class ScscfRole extends CscfRole {
             LOG.info("scscf: {} registration(s) restored from {}", restored.size(), config.stateFile());
         }
         notifier = new RegEventNotifier(advertisedName(), config.port(), table, Clock.systemUTC());
-        List<RegSubscription> watchers = RegSubscriptionSnapshot.load(subscriptionsFile(config),
-                System.currentTimeMillis());
-        notifier.restore(watchers);
-        if (!watchers.isEmpty()) {
-            LOG.info("scscf: {} reg-event subscription(s) restored from {}", watchers.size(),
-                    subscriptionsFile(config));
-        }
+        restoreSubscriptions(subscriptionsFile(config));
         registrar = new ScscfRegistrar(settings, cx, table, notifier, Clock.systemUTC());
         cx.onRegistrationTermination(rtr -> {
             registrar.terminate(rtr.impi(), rtr.impus(), rtr.contactEvent());
@@ -106,6 +100,22 @@ final class ScscfRole extends CscfRole {
         } catch (IOException | RuntimeException e) {
             LOG.warn("scscf: registrations or subscriptions not saved beside {}: {}", config.stateFile(),
                     e.toString());
+        }
+    }
+
+    /**
+     * Takes back the reg-event subscriptions of the last run. An unreadable file costs only the subscriptions (the
+     * UEs and P-CSCFs subscribe again as they register), so it is logged and the S-CSCF starts without them.
+     */
+    private void restoreSubscriptions(Path file) {
+        try {
+            List<RegSubscription> watchers = RegSubscriptionSnapshot.load(file, System.currentTimeMillis());
+            notifier.restore(watchers);
+            if (!watchers.isEmpty()) {
+                LOG.info("scscf: {} reg-event subscription(s) restored from {}", watchers.size(), file);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("scscf: reg-event subscriptions not restored from {}: {}", file, e.toString());
         }
     }
 
