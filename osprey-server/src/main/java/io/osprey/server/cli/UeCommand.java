@@ -85,8 +85,7 @@ final class UeCommand implements Runnable {
                 }
                 int status = work(ue);
                 if (!noRegister && deregisterWhenDone()) {
-                    Registration gone = await(ue.deregister(), "REGISTER (expires 0)");
-                    out.printf("deregistered: %d %s%n", gone.statusCode(), gone.reason());
+                    deregister(ue);
                 }
                 return status;
             } catch (IOException e) {
@@ -105,6 +104,14 @@ final class UeCommand implements Runnable {
             } catch (TimeoutException e) {
                 throw new TimeoutException(what + ": no result within " + options.timeout.toSeconds() + " s");
             }
+        }
+
+        /** REGISTER with Expires 0, its outcome printed. */
+        Registration deregister(UserEquipment ue)
+                throws TimeoutException, ExecutionException, InterruptedException {
+            Registration gone = await(ue.deregister(), "REGISTER (expires 0)");
+            out.printf("deregistered: %d %s%n", gone.statusCode(), gone.reason());
+            return gone;
         }
 
         void print(Registration r) {

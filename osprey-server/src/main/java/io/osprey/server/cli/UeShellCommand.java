@@ -106,7 +106,7 @@ final class UeShellCommand extends UeCommand.Base {
         String command = words[0];
         return switch (command) {
             case "register" -> register(ue, words.length > 1 ? DURATIONS.convert(words[1]) : expires);
-            case "deregister" -> deregister(ue);
+            case "deregister" -> deregisterHere(ue);
             case "call" -> words.length < 2 ? missing("call <target>") : call(ue, words[1]);
             case "answer" -> answer();
             case "hangup" -> hangup();
@@ -139,11 +139,9 @@ final class UeShellCommand extends UeCommand.Base {
         return registration.isSuccess();
     }
 
-    private boolean deregister(UserEquipment ue) throws Exception {
-        Registration gone = await(ue.deregister(), "REGISTER (expires 0)");
-        out.printf("deregistered: %d %s%n", gone.statusCode(), gone.reason());
+    private boolean deregisterHere(UserEquipment ue) throws Exception {
         registered = null;
-        return gone.isSuccess();
+        return deregister(ue).isSuccess();
     }
 
     private boolean call(UserEquipment ue, String target) throws Exception {

@@ -1,5 +1,8 @@
 package io.osprey.server.config;
 
+import io.osprey.cscf.icscf.IcscfSettings;
+import io.osprey.sip.uri.SipUri;
+import io.osprey.sip.uri.UriParser;
 import java.util.List;
 
 /**
@@ -37,13 +40,9 @@ public record IcscfConfig(String listen, Integer port, List<ScscfEntry> scscfs, 
             address = address == null ? null : ConfigChecks.address("address", address);
         }
 
-        /** The host of {@link #uri}: between "sip:" and the port, parameters or end. */
+        /** The host of {@link #uri}. */
         public String host() {
-            int end = 4;
-            while (end < uri.length() && ":;>?".indexOf(uri.charAt(end)) < 0) {
-                end++;
-            }
-            return uri.substring(4, end);
+            return ((SipUri) UriParser.parse(uri)).host();
         }
     }
 
@@ -55,7 +54,7 @@ public record IcscfConfig(String listen, Integer port, List<ScscfEntry> scscfs, 
         topologyHiding = topologyHiding != null && topologyHiding;
         recordRoute = recordRoute != null && recordRoute;
         scscfResponseTimeout = ConfigChecks.positive("scscf-response-timeout",
-                scscfResponseTimeout == null ? java.time.Duration.ofSeconds(4) : scscfResponseTimeout);
+                scscfResponseTimeout == null ? IcscfSettings.DEFAULT_SCSCF_RESPONSE_TIMEOUT : scscfResponseTimeout);
     }
 
     static IcscfConfig defaults() {

@@ -1,5 +1,6 @@
 package io.osprey.server.config;
 
+import io.osprey.cscf.scscf.ScscfSettings;
 import java.time.Duration;
 
 /**
@@ -35,7 +36,7 @@ public record ScscfConfig(String listen, Integer port, Boolean terminatingViaIcs
                 maxExpires == null ? Duration.ofSeconds(600_000) : maxExpires);
         stateFile = stateFile == null ? java.nio.file.Path.of("data", "scscf-registrations.txt") : stateFile;
         noAnswerTimeout = ConfigChecks.positive("no-answer-timeout",
-                noAnswerTimeout == null ? Duration.ofSeconds(60) : noAnswerTimeout);
+                noAnswerTimeout == null ? ScscfSettings.DEFAULT_NO_ANSWER_TIMEOUT : noAnswerTimeout);
         name = name == null ? null : ConfigChecks.hostname("name", name.trim());
         countryCode = countryCode == null ? "1" : countryCode.trim();
         if (countryCode.isEmpty() || countryCode.length() > 3 || !countryCode.chars().allMatch(Character::isDigit)) {

@@ -19,12 +19,10 @@ final class RunningCore implements AutoCloseable {
 
     private final Process process;
     private final RoleContext context;
-    private final List<Role> roles;
 
     private RunningCore(Process process) {
         this.process = process;
         this.context = process.context;
-        this.roles = process.roles;
     }
 
     /** Starts the core over the store and state files in {@code dir}, on fresh ports. */
@@ -112,9 +110,9 @@ final class RunningCore implements AutoCloseable {
             return new Process(context, started);
         }
 
-        ScscfRole scscf() {
-            return roles.stream().filter(ScscfRole.class::isInstance).map(ScscfRole.class::cast).findFirst()
-                    .orElseThrow();
+        /** The started role of {@code type}. */
+        <T extends Role> T role(Class<T> type) {
+            return roles.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
         }
 
         @Override
@@ -147,8 +145,7 @@ final class RunningCore implements AutoCloseable {
     }
 
     PcscfRole pcscfRole() {
-        return roles.stream().filter(PcscfRole.class::isInstance).map(PcscfRole.class::cast).findFirst()
-                .orElseThrow();
+        return process.role(PcscfRole.class);
     }
 
     io.osprey.hss.store.SubscriberStore store() {
@@ -164,15 +161,15 @@ final class RunningCore implements AutoCloseable {
     }
 
     List<Role> roles() {
-        return List.copyOf(roles);
+        return List.copyOf(process.roles);
     }
 
     HssRole hss() {
-        return roles.stream().filter(HssRole.class::isInstance).map(HssRole.class::cast).findFirst().orElseThrow();
+        return process.role(HssRole.class);
     }
 
     ScscfRole scscf() {
-        return process.scscf();
+        return process.role(ScscfRole.class);
     }
 
     @Override

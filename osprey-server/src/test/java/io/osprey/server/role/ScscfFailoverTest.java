@@ -40,6 +40,7 @@ class ScscfFailoverTest {
     @TempDir
     Path dir;
     private final List<AutoCloseable> open = new ArrayList<>();
+    private RunningCore core;
 
     @AfterEach
     void closeAll() throws Exception {
@@ -51,7 +52,7 @@ class ScscfFailoverTest {
     @Test
     void whenTheFirstScscfStopsTheIcscfRegistersUsersAtTheSecondAndCallsFollowThem() throws Exception {
         int secondPort = FreePorts.udpAndTcp();
-        RunningCore core = RunningCore.start(dir, false, "", """
+        core = RunningCore.start(dir, false, "", """
                   scscf-response-timeout: 1s
                   scscfs:
                     - uri: sip:scscf2.ims.test:%d
@@ -76,7 +77,7 @@ class ScscfFailoverTest {
         // a re-registration: the HSS still names the first S-CSCF, which says nothing; the second one takes it
         assertThat(get(alice.register(Duration.ofSeconds(600))).statusCode()).isEqualTo(200);
         assertThat(servingScscf(core, "alice")).contains(secondName);
-        ScscfRole takeOver = second.scscf();
+        ScscfRole takeOver = second.role(ScscfRole.class);
         assertThat(takeOver.registrations().find("sip:alice@ims.test")).isPresent();
         // a first registration, with the HSS offering the stopped S-CSCF first, ends at the second too
         UserEquipment bob = ue("bob");
@@ -110,13 +111,9 @@ class ScscfFailoverTest {
 
     private UserEquipment ue(String user) throws Exception {
         UserEquipment ue = UserEquipment.start(UeConfig.builder(user + "@ims.test", "sip:" + user + "@ims.test",
-                RunningCore.DOMAIN, UeCredentials.password(user + "-secret")).pcscf(corePcscf()).build());
+                RunningCore.DOMAIN, UeCredentials.password(user + "-secret")).pcscf(core.pcscf()).build());
         open.add(ue::close);
         return ue;
-    }
-
-    private java.net.InetSocketAddress corePcscf() {
-        return ((RunningCore) open.get(0)).pcscf();
     }
 
     private static Optional<String> servingScscf(RunningCore core, String user) {
